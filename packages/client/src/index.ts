@@ -1,0 +1,3 @@
+export { ApiError } from './api-error.js';
+export { FormworkClient } from './formwork-client.js';
+export type { Authentication, ClientOptions, RequestOptions } from './http.js';
