@@ -30,10 +30,10 @@ export const pageQuerySchema = z.strictObject({
     .default(50),
   cursor: z.string().max(500, 'is not a valid cursor').optional(),
 });
-export interface PageQuery {
+export type PageQuery = {
   limit?: number;
   cursor?: string;
-}
+};
 
 export interface Health {
   status: 'ok' | 'error';

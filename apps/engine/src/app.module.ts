@@ -1,0 +1,42 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import type { Logger } from 'pino';
+import { APP_FILTER } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import type { DataSource } from 'typeorm';
+import { AuditModule } from './audit/audit.module.js';
+import { AuthModule } from './auth/auth.module.js';
+import { ProblemFilter } from './common/problem.filter.js';
+import { ConfigModule } from './config/config.module.js';
+import type { Config } from './config/config.js';
+import { HealthController } from './health/health.controller.js';
+import { UsersModule } from './users/users.module.js';
+import { CoreModule } from './common/core.module.js';
+
+export interface AppDependencies {
+  config: Config;
+  /** Initialised and migrated by the caller, so start-up errors are reported before Nest starts. */
+  dataSource: DataSource;
+  logger: Logger;
+}
+
+@Module({})
+export class AppModule {
+  static forRoot({ config, dataSource, logger }: AppDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        ConfigModule.forConfig(config),
+        TypeOrmModule.forRootAsync({
+          useFactory: () => dataSource.options,
+          dataSourceFactory: async () => dataSource,
+        }),
+        CoreModule.forLogger(logger),
+        AuthModule,
+        UsersModule,
+        AuditModule,
+      ],
+      controllers: [HealthController],
+      providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],
+    };
+  }
+}
