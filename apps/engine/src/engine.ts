@@ -11,7 +11,10 @@ import { PinoNestLogger } from './common/logger.js';
 import type { Config } from './config/config.js';
 import { createDataSource, migrate } from './database/data-source.js';
 import { checkDatabaseReachable } from './database/database-connection.js';
-import { startEmbeddedPostgres, type EmbeddedPostgresHandle } from './database/embedded-postgres.js';
+import {
+  startEmbeddedPostgres,
+  type EmbeddedPostgresHandle,
+} from './database/embedded-postgres.js';
 import { setUpOpenApi } from './openapi.js';
 import { FirstAdmin, type CreatedAdmin } from './users/first-admin.js';
 import { WebAssets } from './web/web-assets.js';
@@ -28,7 +31,9 @@ export interface RunningEngine {
 
 /** Starts PostgreSQL when no server is configured, then the Nest application on top of it. */
 export async function startEngine(config: Config, logger: Logger): Promise<RunningEngine> {
-  const embedded = config.DATABASE_URL ? undefined : await startEmbeddedPostgres(config.FORMWORK_DATA_DIR);
+  const embedded = config.DATABASE_URL
+    ? undefined
+    : await startEmbeddedPostgres(config.FORMWORK_DATA_DIR);
   try {
     const databaseUrl = config.DATABASE_URL ?? embedded!.url;
     await checkDatabaseReachable(databaseUrl);
@@ -51,19 +56,26 @@ async function startApplication(
 ): Promise<RunningEngine> {
   const adapter = new FastifyAdapter({
     loggerInstance: logger,
-    logController: new LogController({ disableRequestLogging: !['debug', 'trace'].includes(config.LOG_LEVEL) }),
+    logController: new LogController({
+      disableRequestLogging: !['debug', 'trace'].includes(config.LOG_LEVEL),
+    }),
     bodyLimit: config.FORMWORK_BODY_LIMIT,
     trustProxy: config.FORMWORK_TRUST_PROXY,
     return503OnClosing: true,
   });
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ config, dataSource, logger }), adapter, {
-    logger: new PinoNestLogger(logger),
-    bufferLogs: false,
-  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.forRoot({ config, dataSource, logger }),
+    adapter,
+    {
+      logger: new PinoNestLogger(logger),
+      bufferLogs: false,
+    },
+  );
   app.setGlobalPrefix('api');
   await app.register(fastifyCookie);
   const webAssets = app.get(WebAssets);
-  if (webAssets.isAvailable) await app.register(fastifyStatic, { root: webAssets.root, wildcard: false, index: false });
+  if (webAssets.isAvailable)
+    await app.register(fastifyStatic, { root: webAssets.root, wildcard: false, index: false });
   setUpOpenApi(app);
   await app.listen(config.PORT, config.HOST);
   const firstAdmin = await app.get(FirstAdmin).ensure();

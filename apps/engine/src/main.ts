@@ -2,10 +2,16 @@ import { ConfigError, loadConfig } from './config/config.js';
 import { createLogger, isExpectedShutdownError } from './common/logger.js';
 import { startEngine } from './engine.js';
 
-function announce(url: string, database: string, admin: { email: string; generatedPassword?: string } | undefined) {
+function announce(
+  url: string,
+  database: string,
+  admin: { email: string; generatedPassword?: string } | undefined,
+) {
   const lines = [`Formwork is running at ${url} (PostgreSQL: ${database})`];
   if (admin?.generatedPassword) {
-    lines.push(`First admin created: ${admin.email} / ${admin.generatedPassword}  (shown once: write it down)`);
+    lines.push(
+      `First admin created: ${admin.email} / ${admin.generatedPassword}  (shown once: write it down)`,
+    );
   } else if (admin) {
     lines.push(`First admin created: ${admin.email}`);
   }
@@ -26,7 +32,9 @@ async function main(): Promise<void> {
   try {
     engine = await startEngine(config, logger);
   } catch (error) {
-    process.stderr.write(`Formwork could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `Formwork could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   }
   announce(engine.url, engine.database, engine.firstAdmin);

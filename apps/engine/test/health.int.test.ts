@@ -14,8 +14,12 @@ describe('health and documentation', () => {
 
   it('serves the OpenAPI document with the request schemas', async () => {
     const response = await fetch(`${t.url}/api/docs-json`);
-    const document = (await response.json()) as { paths: Record<string, { post?: { requestBody?: unknown } }> };
-    expect(Object.keys(document.paths)).toEqual(expect.arrayContaining(['/api/health', '/api/auth/login', '/api/users']));
+    const document = (await response.json()) as {
+      paths: Record<string, { post?: { requestBody?: unknown } }>;
+    };
+    expect(Object.keys(document.paths)).toEqual(
+      expect.arrayContaining(['/api/health', '/api/auth/login', '/api/users']),
+    );
     expect(JSON.stringify(document.paths['/api/users']?.post?.requestBody)).toContain('roles');
     expect((await fetch(`${t.url}/api/docs`)).status).toBe(200);
   });

@@ -1,18 +1,33 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { RequireAuth } from './features/auth/components/RequireAuth';
-import { NotFoundPage } from './features/shell/components/NotFoundPage';
 import { RouteErrorPage } from './features/shell/components/RouteErrorPage';
 import { lazyPage } from './lazyPage';
 
 const LoginPage = lazyPage(() => import('./features/auth/components/LoginPage'), 'LoginPage');
 const AppShell = lazyPage(() => import('./features/shell/components/AppShell'), 'AppShell');
 const AppsPage = lazyPage(() => import('./features/apps/components/AppsPage'), 'AppsPage');
-const RecordsPage = lazyPage(() => import('./features/records/components/RecordsPage'), 'RecordsPage');
+const RecordsPage = lazyPage(
+  () => import('./features/records/components/RecordsPage'),
+  'RecordsPage',
+);
 const TasksPage = lazyPage(() => import('./features/tasks/components/TasksPage'), 'TasksPage');
-const TemplatesPage = lazyPage(() => import('./features/templates/components/TemplatesPage'), 'TemplatesPage');
-const DashboardsPage = lazyPage(() => import('./features/dashboards/components/DashboardsPage'), 'DashboardsPage');
-const AdminLayout = lazyPage(() => import('./features/admin/components/AdminLayout'), 'AdminLayout');
+const TemplatesPage = lazyPage(
+  () => import('./features/templates/components/TemplatesPage'),
+  'TemplatesPage',
+);
+const DashboardsPage = lazyPage(
+  () => import('./features/dashboards/components/DashboardsPage'),
+  'DashboardsPage',
+);
+const AdminLayout = lazyPage(
+  () => import('./features/admin/components/AdminLayout'),
+  'AdminLayout',
+);
 const UsersPage = lazyPage(() => import('./features/admin/components/UsersPage'), 'UsersPage');
+const NotFoundPage = lazyPage(
+  () => import('./features/shell/components/NotFoundPage'),
+  'NotFoundPage',
+);
 const AuditPage = lazyPage(() => import('./features/admin/components/AuditPage'), 'AuditPage');
 
 export const router = createBrowserRouter([

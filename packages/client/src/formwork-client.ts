@@ -38,20 +38,24 @@ export class FormworkClient {
   }
 
   readonly auth = {
-    login: (input: LoginInput): Promise<LoginResult> => this.http.request('POST', '/api/auth/login', { body: input }),
+    login: (input: LoginInput): Promise<LoginResult> =>
+      this.http.request('POST', '/api/auth/login', { body: input }),
     me: (): Promise<User> => this.http.request('GET', '/api/auth/me'),
     logout: (): Promise<void> => this.http.request('POST', '/api/auth/logout'),
   };
 
   readonly users = {
-    list: (query: PageQuery = {}): Promise<Page<UserDetail>> => this.http.request('GET', '/api/users', { query }),
+    list: (query: PageQuery = {}): Promise<Page<UserDetail>> =>
+      this.http.request('GET', '/api/users', { query }),
     get: (id: string): Promise<UserDetail> => this.http.request('GET', `/api/users/${encode(id)}`),
-    create: (input: CreateUserInput): Promise<UserDetail> => this.http.request('POST', '/api/users', { body: input }),
+    create: (input: CreateUserInput): Promise<UserDetail> =>
+      this.http.request('POST', '/api/users', { body: input }),
     update: (id: string, input: UpdateUserInput): Promise<UserDetail> =>
       this.http.request('PATCH', `/api/users/${encode(id)}`, { body: input }),
   };
 
   readonly audit = {
-    list: (query: PageQuery = {}): Promise<Page<AuditEntry>> => this.http.request('GET', '/api/audit', { query }),
+    list: (query: PageQuery = {}): Promise<Page<AuditEntry>> =>
+      this.http.request('GET', '/api/audit', { query }),
   };
 }

@@ -49,7 +49,12 @@ async function readProblem(response: Response): Promise<Problem> {
   try {
     return JSON.parse(text) as Problem;
   } catch {
-    return { type: 'about:blank', title: response.statusText, status: response.status, detail: text };
+    return {
+      type: 'about:blank',
+      title: response.statusText,
+      status: response.status,
+      detail: text,
+    };
   }
 }
 
@@ -69,7 +74,11 @@ export class HttpTransport {
   }
 
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
-    const headers: Record<string, string> = { accept: 'application/json', ...authHeaders(this.auth, method), ...options.headers };
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      ...authHeaders(this.auth, method),
+      ...options.headers,
+    };
     let body: string | undefined;
     if (options.body !== undefined) {
       headers['content-type'] = 'application/json';

@@ -13,7 +13,11 @@ const passwordSchema = z
   .min(8, 'must be at least 8 characters')
   .max(256, 'must be at most 256 characters');
 
-const nameSchema = z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters');
+const nameSchema = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .max(200, 'must be at most 200 characters');
 
 const rolesSchema = z
   .array(roleSchema)

@@ -19,7 +19,10 @@ export function toFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
-        errors.push({ path: toJsonPointer([...issue.path, key], prefix), message: 'is not allowed' });
+        errors.push({
+          path: toJsonPointer([...issue.path, key], prefix),
+          message: 'is not allowed',
+        });
       }
       continue;
     }

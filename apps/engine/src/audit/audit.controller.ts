@@ -13,7 +13,9 @@ export class AuditController {
 
   @Can('read', 'AuditLog')
   @Get()
-  list(@ValidQuery(pageQuerySchema) query: z.output<typeof pageQuerySchema>): Promise<Page<AuditEntry>> {
+  list(
+    @ValidQuery(pageQuerySchema) query: z.output<typeof pageQuerySchema>,
+  ): Promise<Page<AuditEntry>> {
     return this.audit.list(query.limit, query.cursor);
   }
 }

@@ -59,8 +59,14 @@ export class AuditRepository {
   }
 
   /** Newest first, keyset-paged by id. */
-  async list(limit: number, cursor?: string): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
-    const after = cursor === undefined ? undefined : decodeCursor(cursor, 'audit', (value) => /^\d+$/.test(String(value)));
+  async list(
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: AuditEntry[]; nextCursor: string | null }> {
+    const after =
+      cursor === undefined
+        ? undefined
+        : decodeCursor(cursor, 'audit', (value) => /^\d+$/.test(String(value)));
     const rows: AuditRow[] = await this.dataSource.query(
       `SELECT id::text, at, actor_id, action, subject_type, subject_id, before, after, ip
          FROM formwork.audit_log
@@ -71,6 +77,9 @@ export class AuditRepository {
     );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    return { items: page.map(toEntry), nextCursor: rows.length > limit && last ? encodeCursor('audit', last.id) : null };
+    return {
+      items: page.map(toEntry),
+      nextCursor: rows.length > limit && last ? encodeCursor('audit', last.id) : null,
+    };
   }
 }

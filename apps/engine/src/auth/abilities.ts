@@ -5,12 +5,33 @@ export const ACTIONS = ['manage', 'create', 'read', 'update', 'delete'] as const
 export type Action = (typeof ACTIONS)[number];
 
 /** What permissions talk about. Records, forms, flows and tasks join as their features land. */
-export const SUBJECTS = ['all', 'User', 'AuditLog', 'App', 'Entity', 'Record', 'Form', 'Classifier', 'Flow', 'Task', 'Template', 'Dashboard'] as const;
+export const SUBJECTS = [
+  'all',
+  'User',
+  'AuditLog',
+  'App',
+  'Entity',
+  'Record',
+  'Form',
+  'Classifier',
+  'Flow',
+  'Task',
+  'Template',
+  'Dashboard',
+] as const;
 export type Subject = (typeof SUBJECTS)[number];
 
 export type AppAbility = MongoAbility<[Action, Subject]>;
 
-const DESIGN_SUBJECTS: Subject[] = ['App', 'Entity', 'Form', 'Classifier', 'Flow', 'Template', 'Dashboard'];
+const DESIGN_SUBJECTS: Subject[] = [
+  'App',
+  'Entity',
+  'Form',
+  'Classifier',
+  'Flow',
+  'Template',
+  'Dashboard',
+];
 const READ_SUBJECTS: Subject[] = ['App', 'Entity', 'Record', 'Form', 'Dashboard', 'Template'];
 
 const grantsByRole: Record<Role, (can: AbilityBuilder<AppAbility>['can']) => void> = {

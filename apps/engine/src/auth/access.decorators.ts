@@ -13,7 +13,8 @@ export type AccessPolicy =
 export const Public = () => SetMetadata(ACCESS_POLICY, { kind: 'public' } satisfies AccessPolicy);
 
 /** Any logged-in user (their own profile, logout). */
-export const Authenticated = () => SetMetadata(ACCESS_POLICY, { kind: 'authenticated' } satisfies AccessPolicy);
+export const Authenticated = () =>
+  SetMetadata(ACCESS_POLICY, { kind: 'authenticated' } satisfies AccessPolicy);
 
 /** A logged-in user whose roles allow `action` on `subject`. */
 export const Can = (action: Action, subject: Subject) =>

@@ -1,6 +1,11 @@
 import { Controller, Get, HttpCode, Inject, Post, Req, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
-import { loginInputSchema, type LoginInput, type LoginResult, type User } from '@formwork/definitions';
+import {
+  loginInputSchema,
+  type LoginInput,
+  type LoginResult,
+  type User,
+} from '@formwork/definitions';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ValidBody } from '../common/zod-validation.js';
 import { CONFIG } from '../config/config.module.js';
@@ -27,8 +32,17 @@ export class AuthController {
     @Req() request: FastifyRequest,
     @Res({ passthrough: true }) reply: FastifyReply,
   ): Promise<LoginResult> {
-    const outcome = await this.auth.login(input, { ip: request.ip, userAgent: request.headers['user-agent'] });
-    setSessionCookies(reply, outcome.token, outcome.csrfToken, outcome.expiresAt, this.config.FORMWORK_COOKIE_SECURE);
+    const outcome = await this.auth.login(input, {
+      ip: request.ip,
+      userAgent: request.headers['user-agent'],
+    });
+    setSessionCookies(
+      reply,
+      outcome.token,
+      outcome.csrfToken,
+      outcome.expiresAt,
+      this.config.FORMWORK_COOKIE_SECURE,
+    );
     return { token: outcome.token, user: outcome.user };
   }
 
@@ -41,7 +55,10 @@ export class AuthController {
   @Authenticated()
   @Post('logout')
   @HttpCode(204)
-  async logout(@CurrentActor() actor: RequestActor, @Res({ passthrough: true }) reply: FastifyReply): Promise<void> {
+  async logout(
+    @CurrentActor() actor: RequestActor,
+    @Res({ passthrough: true }) reply: FastifyReply,
+  ): Promise<void> {
     await this.auth.logout(actor);
     clearSessionCookies(reply);
   }

@@ -37,14 +37,20 @@ export class AuthGuard implements CanActivate {
   ) {}
 
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [context.getHandler(), context.getClass()]);
+    const policy = this.reflector.getAllAndOverride<AccessPolicy | undefined>(ACCESS_POLICY, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
     if (!policy) throw forbidden('This route has no access policy.');
     if (policy.kind === 'public') return true;
 
     const request = context.switchToHttp().getRequest<FastifyRequest>();
     const actor = await this.identify(request);
     request.actor = actor;
-    if (policy.kind === 'ability' && !defineAbilityFor(actor.roles).can(policy.action, policy.subject)) {
+    if (
+      policy.kind === 'ability' &&
+      !defineAbilityFor(actor.roles).can(policy.action, policy.subject)
+    ) {
       throw forbidden(`Your role does not allow you to ${policy.action} ${policy.subject}.`);
     }
     return true;

@@ -47,10 +47,20 @@ export class AuthService {
     await this.refuseWhenThrottled(throttleKeys, windowStart);
 
     const user = await this.users.findByEmail(email);
-    const passwordMatches = await verifyPassword(user?.password_hash ?? (await decoyPasswordHash()), input.password);
+    const passwordMatches = await verifyPassword(
+      user?.password_hash ?? (await decoyPasswordHash()),
+      input.password,
+    );
     if (!user || !user.active || !passwordMatches) {
       await this.throttle.recordFailure(throttleKeys, windowStart);
-      await this.audit.record({ actorId: user?.id ?? null, action: 'auth.login_failed', subjectType: 'user', subjectId: user?.id, after: { email }, ip: client.ip });
+      await this.audit.record({
+        actorId: user?.id ?? null,
+        action: 'auth.login_failed',
+        subjectType: 'user',
+        subjectId: user?.id,
+        after: { email },
+        ip: client.ip,
+      });
       throw unauthorized('The email or password is incorrect.');
     }
     return this.openSession(user, client);
@@ -59,7 +69,16 @@ export class AuthService {
   async logout(actor: RequestActor): Promise<void> {
     await this.dataSource.transaction(async (manager) => {
       await this.sessions.revoke(actor.sessionId, manager);
-      await this.audit.record({ actorId: actor.userId, action: 'auth.logout', subjectType: 'session', subjectId: actor.sessionId, ip: actor.ip }, manager);
+      await this.audit.record(
+        {
+          actorId: actor.userId,
+          action: 'auth.logout',
+          subjectType: 'session',
+          subjectId: actor.sessionId,
+          ip: actor.ip,
+        },
+        manager,
+      );
     });
   }
 
@@ -71,17 +90,37 @@ export class AuthService {
     return session?.userId === claims.userId ? session : undefined;
   }
 
-  private async openSession(user: { id: string; email: string; name: string; roles: User['roles'] }, client: ClientInfo): Promise<LoginOutcome> {
+  private async openSession(
+    user: { id: string; email: string; name: string; roles: User['roles'] },
+    client: ClientInfo,
+  ): Promise<LoginOutcome> {
     const expiresAt = new Date(Date.now() + this.config.FORMWORK_SESSION_TTL);
     const csrfToken = randomBytes(24).toString('base64url');
     const sessionId = await this.dataSource.transaction(async (manager) => {
-      const id = await this.sessions.create({ userId: user.id, csrfToken, expiresAt, ...client }, manager);
+      const id = await this.sessions.create(
+        { userId: user.id, csrfToken, expiresAt, ...client },
+        manager,
+      );
       await this.users.touchLastLogin(user.id, manager);
-      await this.audit.record({ actorId: user.id, action: 'auth.login', subjectType: 'session', subjectId: id, ip: client.ip }, manager);
+      await this.audit.record(
+        {
+          actorId: user.id,
+          action: 'auth.login',
+          subjectType: 'session',
+          subjectId: id,
+          ip: client.ip,
+        },
+        manager,
+      );
       return id;
     });
     const token = await this.tokens.sign({ userId: user.id, sessionId }, expiresAt);
-    return { token, csrfToken, expiresAt, user: { id: user.id, email: user.email, name: user.name, roles: user.roles } };
+    return {
+      token,
+      csrfToken,
+      expiresAt,
+      user: { id: user.id, email: user.email, name: user.name, roles: user.roles },
+    };
   }
 
   private currentWindowStart(): Date {
@@ -89,12 +128,19 @@ export class AuthService {
     return new Date(Math.floor(Date.now() / windowMs) * windowMs);
   }
 
-  private async refuseWhenThrottled([emailKey, addressKey]: string[], windowStart: Date): Promise<void> {
+  private async refuseWhenThrottled(
+    [emailKey, addressKey]: string[],
+    windowStart: Date,
+  ): Promise<void> {
     const failures = await this.throttle.failuresInWindow([emailKey!, addressKey!], windowStart);
     const limit = this.config.FORMWORK_LOGIN_MAX_FAILURES;
-    const throttled = (failures.get(emailKey!) ?? 0) >= limit || (failures.get(addressKey!) ?? 0) >= limit * ADDRESS_ALLOWANCE_FACTOR;
+    const throttled =
+      (failures.get(emailKey!) ?? 0) >= limit ||
+      (failures.get(addressKey!) ?? 0) >= limit * ADDRESS_ALLOWANCE_FACTOR;
     if (!throttled) return;
-    const retryAfter = Math.ceil((windowStart.getTime() + this.config.FORMWORK_LOGIN_WINDOW - Date.now()) / 1000);
+    const retryAfter = Math.ceil(
+      (windowStart.getTime() + this.config.FORMWORK_LOGIN_WINDOW - Date.now()) / 1000,
+    );
     throw tooManyRequests('Too many failed logins. Try again later.', Math.max(retryAfter, 1));
   }
 }

@@ -24,6 +24,8 @@ export class LoginThrottleRepository {
        ON CONFLICT (key, window_start) DO UPDATE SET failures = formwork.login_failures.failures + 1`,
       [keys, windowStart],
     );
-    await this.dataSource.query(`DELETE FROM formwork.login_failures WHERE window_start < $1`, [windowStart]);
+    await this.dataSource.query(`DELETE FROM formwork.login_failures WHERE window_start < $1`, [
+      windowStart,
+    ]);
   }
 }

@@ -5,7 +5,13 @@ export const SESSION_COOKIE = 'fw_session';
 export const CSRF_COOKIE = 'fw_csrf';
 export const CSRF_HEADER = 'x-csrf-token';
 
-export function setSessionCookies(reply: FastifyReply, token: string, csrfToken: string, expires: Date, secure: boolean): void {
+export function setSessionCookies(
+  reply: FastifyReply,
+  token: string,
+  csrfToken: string,
+  expires: Date,
+  secure: boolean,
+): void {
   const common = { path: '/', sameSite: 'lax' as const, secure, expires };
   void reply.setCookie(SESSION_COOKIE, token, { ...common, httpOnly: true });
   void reply.setCookie(CSRF_COOKIE, csrfToken, { ...common, httpOnly: false });

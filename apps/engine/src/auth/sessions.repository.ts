@@ -16,12 +16,24 @@ export class SessionsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async create(
-    session: { userId: string; csrfToken: string; expiresAt: Date; ip: string; userAgent: string | undefined },
+    session: {
+      userId: string;
+      csrfToken: string;
+      expiresAt: Date;
+      ip: string;
+      userAgent: string | undefined;
+    },
     manager: EntityManager,
   ): Promise<string> {
     const rows: { id: string }[] = await manager.query(
       `INSERT INTO formwork.sessions (user_id, csrf_token, expires_at, ip, user_agent) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
-      [session.userId, session.csrfToken, session.expiresAt, session.ip, session.userAgent?.slice(0, 500) ?? null],
+      [
+        session.userId,
+        session.csrfToken,
+        session.expiresAt,
+        session.ip,
+        session.userAgent?.slice(0, 500) ?? null,
+      ],
     );
     return rows[0]!.id;
   }
@@ -38,11 +50,17 @@ export class SessionsRepository {
   }
 
   async revoke(sessionId: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE formwork.sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`, [sessionId]);
+    await manager.query(
+      `UPDATE formwork.sessions SET revoked_at = now() WHERE id = $1 AND revoked_at IS NULL`,
+      [sessionId],
+    );
   }
 
   /** Ends every session of a user, e.g. when an admin deactivates them or resets their password. */
   async revokeAllOf(userId: string, manager: EntityManager): Promise<void> {
-    await manager.query(`UPDATE formwork.sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`, [userId]);
+    await manager.query(
+      `UPDATE formwork.sessions SET revoked_at = now() WHERE user_id = $1 AND revoked_at IS NULL`,
+      [userId],
+    );
   }
 }

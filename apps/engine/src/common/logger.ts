@@ -10,7 +10,10 @@ export function createLogger(level: string): Logger {
   return pino({
     level,
     base: undefined,
-    redact: { paths: ['req.headers.authorization', 'req.headers.cookie', '*.password'], censor: '[hidden]' },
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', '*.password'],
+      censor: '[hidden]',
+    },
   });
 }
 

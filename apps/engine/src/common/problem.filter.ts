@@ -36,8 +36,9 @@ function problemOfHttpException(exception: HttpException): Problem {
   const status = exception.getStatus();
   const response = exception.getResponse();
   const message =
-    typeof response === 'string' ? response : ((response as { message?: unknown }).message ?? exception.message);
-  return problemOf(status, Array.isArray(message) ? message.join('; ') : String(message));
+    typeof response === 'string' ? response : (response as { message?: unknown }).message;
+  if (Array.isArray(message)) return problemOf(status, message.join('; '));
+  return problemOf(status, typeof message === 'string' ? message : exception.message);
 }
 
 /** Every error leaves the engine as application/problem+json; unknown errors are logged, not shown. */
@@ -52,7 +53,11 @@ export class ProblemFilter implements ExceptionFilter {
     const http = host.switchToHttp();
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
-    if (exception instanceof HttpException && exception.getStatus() === 404 && (await this.webAssets.trySendIndex(request, reply))) {
+    if (
+      exception instanceof HttpException &&
+      exception.getStatus() === 404 &&
+      (await this.webAssets.trySendIndex(request, reply))
+    ) {
       return;
     }
     const problem = this.toProblem(exception, request);
@@ -64,11 +69,16 @@ export class ProblemFilter implements ExceptionFilter {
     if (exception instanceof ProblemException) return exception.problem;
     if (exception instanceof HttpException) {
       // Nest wraps Fastify's body-parsing errors, keeping the original as the cause.
-      return problemOfFastifyError(exception.cause as FastifyError) ?? problemOfHttpException(exception);
+      return (
+        problemOfFastifyError(exception.cause as FastifyError) ?? problemOfHttpException(exception)
+      );
     }
     const fastifyProblem = problemOfFastifyError(exception as FastifyError);
     if (fastifyProblem) return fastifyProblem;
-    this.logger.error({ err: exception, method: request.method, url: request.url }, 'unhandled error');
+    this.logger.error(
+      { err: exception, method: request.method, url: request.url },
+      'unhandled error',
+    );
     return problemOf(500, 'Something went wrong on our side. The error has been logged.');
   }
 }

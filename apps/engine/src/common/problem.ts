@@ -21,21 +21,30 @@ export function titleOf(status: number): string {
   return TITLES[status] ?? 'Error';
 }
 
-export function problemOf(status: number, detail: string, extensions: Partial<Problem> = {}): Problem {
+export function problemOf(
+  status: number,
+  detail: string,
+  extensions: Partial<Problem> = {},
+): Problem {
   return { type: 'about:blank', title: titleOf(status), status, detail, ...extensions };
 }
 
 /** An HTTP error whose body is the given problem. */
 export class ProblemException extends HttpException {
-  constructor(readonly problem: Problem, readonly headers: Record<string, string> = {}) {
+  constructor(
+    readonly problem: Problem,
+    readonly headers: Record<string, string> = {},
+  ) {
     super(problem, problem.status);
   }
 }
 
 export const badRequest = (detail: string, errors?: FieldError[]) =>
   new ProblemException(problemOf(400, detail, errors ? { errors } : {}));
-export const unauthorized = (detail = 'Log in to continue.') => new ProblemException(problemOf(401, detail));
-export const forbidden = (detail = 'You are not allowed to do this.') => new ProblemException(problemOf(403, detail));
+export const unauthorized = (detail = 'Log in to continue.') =>
+  new ProblemException(problemOf(401, detail));
+export const forbidden = (detail = 'You are not allowed to do this.') =>
+  new ProblemException(problemOf(403, detail));
 export const notFound = (detail: string) => new ProblemException(problemOf(404, detail));
 export const conflict = (detail: string, errors?: FieldError[]) =>
   new ProblemException(problemOf(409, detail, errors ? { errors } : {}));

@@ -7,7 +7,10 @@ class UuidPipe implements PipeTransform<string, string> {
   constructor(private readonly name: string) {}
 
   transform(value: string): string {
-    if (!UUID.test(value)) throw badRequest(`The ${this.name} in the URL is not a valid id.`, [{ path: `/${this.name}`, message: 'must be a uuid' }]);
+    if (!UUID.test(value))
+      throw badRequest(`The ${this.name} in the URL is not a valid id.`, [
+        { path: `/${this.name}`, message: 'must be a uuid' },
+      ]);
     return value.toLowerCase();
   }
 }

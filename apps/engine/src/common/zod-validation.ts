@@ -19,7 +19,10 @@ export class ZodValidationPipe<T extends z.ZodType> implements PipeTransform<unk
     const errors = toFieldErrors(result.error);
     if (this.source === 'query') throw badRequest('The query string is not valid.', errors);
     if (value === undefined || value === null || typeof value !== 'object') {
-      throw unprocessable([{ path: '', message: 'must be a JSON object' }], 'The request body must be a JSON object.');
+      throw unprocessable(
+        [{ path: '', message: 'must be a JSON object' }],
+        'The request body must be a JSON object.',
+      );
     }
     throw unprocessable(errors);
   }
@@ -27,7 +30,10 @@ export class ZodValidationPipe<T extends z.ZodType> implements PipeTransform<unk
 
 /** The JSON Schema of a zod schema, for the OpenAPI document. */
 export function openApiSchemaOf(schema: z.ZodType): Record<string, unknown> {
-  const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(schema, { io: 'input', unrepresentable: 'any' });
+  const { $schema: _ignored, ...jsonSchema } = z.toJSONSchema(schema, {
+    io: 'input',
+    unrepresentable: 'any',
+  });
   return jsonSchema;
 }
 

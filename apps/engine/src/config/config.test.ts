@@ -5,14 +5,23 @@ import { parseIsoDuration } from './iso-duration.js';
 describe('loadConfig', () => {
   it('has defaults for everything', () => {
     const config = loadConfig({});
-    expect(config).toMatchObject({ PORT: 3000, FORMWORK_SESSION_TTL: 12 * 3600_000, FORMWORK_COOKIE_SECURE: false });
+    expect(config).toMatchObject({
+      PORT: 3000,
+      FORMWORK_SESSION_TTL: 12 * 3600_000,
+      FORMWORK_COOKIE_SECURE: false,
+    });
     expect(config.DATABASE_URL).toBeUndefined();
   });
 
   it('names every bad variable on its own line, hiding secrets', () => {
     let error: unknown;
     try {
-      loadConfig({ PORT: 'abc', DATABASE_URL: 'mysql://u:secret@h/db', FORMWORK_SESSION_TTL: '12h', LOG_LEVEL: 'loud' });
+      loadConfig({
+        PORT: 'abc',
+        DATABASE_URL: 'mysql://u:secret@h/db',
+        FORMWORK_SESSION_TTL: '12h',
+        LOG_LEVEL: 'loud',
+      });
     } catch (caught) {
       error = caught;
     }
@@ -37,5 +46,7 @@ describe('parseIsoDuration', () => {
     ['PT12H', 43_200_000],
   ])('%s is %i ms', (text, ms) => expect(parseIsoDuration(text)).toBe(ms));
 
-  it.each(['', 'P', 'PT', '12h', 'P1Y', '-PT1S'])('refuses %j', (text) => expect(parseIsoDuration(text)).toBeUndefined());
+  it.each(['', 'P', 'PT', '12h', 'P1Y', '-PT1S'])('refuses %j', (text) =>
+    expect(parseIsoDuration(text)).toBeUndefined(),
+  );
 });

@@ -4,7 +4,10 @@ import { z } from 'zod';
 import { parseIsoDuration } from './iso-duration.js';
 
 /** The repository root: `.data/` and the built web app are found relative to it. */
-export const REPOSITORY_ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
+export const REPOSITORY_ROOT = path.resolve(
+  path.dirname(fileURLToPath(import.meta.url)),
+  '../../../..',
+);
 
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 
@@ -15,7 +18,10 @@ const booleanText = z
 const isoDuration = z.string().transform((text, context) => {
   const milliseconds = parseIsoDuration(text);
   if (milliseconds === undefined || milliseconds <= 0) {
-    context.addIssue({ code: 'custom', message: 'must be a positive ISO 8601 duration such as PT12H or P7D' });
+    context.addIssue({
+      code: 'custom',
+      message: 'must be a positive ISO 8601 duration such as PT12H or P7D',
+    });
     return z.NEVER;
   }
   return milliseconds;
@@ -54,7 +60,9 @@ const configSchema = z.object({
   FORMWORK_LOGIN_WINDOW: isoDuration.prefault('PT15M'),
   FORMWORK_BODY_LIMIT: positiveInteger(1024 * 1024 * 1024).default(1024 * 1024),
   FORMWORK_DB_POOL_SIZE: positiveInteger(200).default(10),
-  LOG_LEVEL: z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('info'),
+  LOG_LEVEL: z
+    .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
+    .default('info'),
 });
 
 export type Config = z.infer<typeof configSchema>;

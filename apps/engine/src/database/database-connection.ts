@@ -38,7 +38,7 @@ export async function checkDatabaseReachable(url: string): Promise<void> {
     await client.connect();
     await client.query('SELECT 1');
   } catch (error) {
-    throw new Error(describeConnectionError(url, error));
+    throw new Error(describeConnectionError(url, error), { cause: error });
   } finally {
     await client.end().catch(() => undefined);
   }

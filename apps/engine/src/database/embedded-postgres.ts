@@ -37,10 +37,13 @@ export async function startEmbeddedPostgres(dataDir: string): Promise<EmbeddedPo
   const runAs = await ensureUnprivilegedUser();
   const clusterDir = path.join(dataDir, 'pg');
   const password = await readOrCreatePassword(dataDir);
+  await giveTo(runAs, dataDir); // the server must be able to reach its cluster and log inside
   if (!existsSync(path.join(clusterDir, 'PG_VERSION'))) {
     await initialiseCluster(binaries, clusterDir, password, runAs);
   }
-  const port = (await runningServerPort(clusterDir)) ?? (await startServer(binaries, dataDir, clusterDir, runAs));
+  const port =
+    (await runningServerPort(clusterDir)) ??
+    (await startServer(binaries, dataDir, clusterDir, runAs));
   const url = `postgres://${SUPERUSER}:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   return { url, stop: () => stopServer(binaries, clusterDir, runAs) };
 }
@@ -60,7 +63,10 @@ async function loadBinaries(): Promise<PostgresBinaries> {
 async function ensureUnprivilegedUser(): Promise<RunAs> {
   if (process.getuid?.() !== 0) return {};
   const lookup = async () => {
-    const [uid, gid] = await Promise.all([execFile('id', ['-u', SUPERUSER]), execFile('id', ['-g', SUPERUSER])]);
+    const [uid, gid] = await Promise.all([
+      execFile('id', ['-u', SUPERUSER]),
+      execFile('id', ['-g', SUPERUSER]),
+    ]);
     return { uid: Number(uid.stdout.trim()), gid: Number(gid.stdout.trim()) };
   };
   try {
@@ -85,11 +91,17 @@ async function readOrCreatePassword(dataDir: string): Promise<string> {
 
 async function run(file: string, args: string[], runAs: RunAs, what: string): Promise<string> {
   try {
-    const { stdout } = await execFile(file, args, { ...runAs, env: { ...process.env, LC_ALL: 'C' } });
+    const { stdout } = await execFile(file, args, {
+      ...runAs,
+      env: { ...process.env, LC_ALL: 'C' },
+    });
     return stdout;
   } catch (error) {
     const stderr = (error as { stderr?: string }).stderr?.trim();
-    throw new Error(`Embedded PostgreSQL could not ${what}: ${stderr || (error as Error).message}`);
+    throw new Error(
+      `Embedded PostgreSQL could not ${what}: ${stderr || (error as Error).message}`,
+      { cause: error },
+    );
   }
 }
 
@@ -98,7 +110,12 @@ async function giveTo(runAs: RunAs, ...paths: string[]): Promise<void> {
   for (const target of paths) await fs.chown(target, runAs.uid, runAs.gid);
 }
 
-async function initialiseCluster(binaries: PostgresBinaries, clusterDir: string, password: string, runAs: RunAs) {
+async function initialiseCluster(
+  binaries: PostgresBinaries,
+  clusterDir: string,
+  password: string,
+  runAs: RunAs,
+) {
   await fs.mkdir(clusterDir, { recursive: true, mode: 0o700 });
   await giveTo(runAs, clusterDir);
   const passwordFile = path.join(os.tmpdir(), `formwork-pg-${randomBytes(6).toString('hex')}`);
@@ -107,7 +124,14 @@ async function initialiseCluster(binaries: PostgresBinaries, clusterDir: string,
   try {
     await run(
       binaries.initdb,
-      [`--pgdata=${clusterDir}`, `--username=${SUPERUSER}`, `--pwfile=${passwordFile}`, '--auth=scram-sha-256', '--encoding=UTF8', '--locale=C'],
+      [
+        `--pgdata=${clusterDir}`,
+        `--username=${SUPERUSER}`,
+        `--pwfile=${passwordFile}`,
+        '--auth=scram-sha-256',
+        '--encoding=UTF8',
+        '--locale=C',
+      ],
       runAs,
       'initialise its data directory',
     );
@@ -134,18 +158,37 @@ async function runningServerPort(clusterDir: string): Promise<number | undefined
   return Number(portLine);
 }
 
-async function startServer(binaries: PostgresBinaries, dataDir: string, clusterDir: string, runAs: RunAs): Promise<number> {
+async function startServer(
+  binaries: PostgresBinaries,
+  dataDir: string,
+  clusterDir: string,
+  runAs: RunAs,
+): Promise<number> {
   const port = await findFreePort();
   const logFile = path.join(dataDir, 'postgres.log');
   await fs.writeFile(logFile, '', { flag: 'a' });
   await giveTo(runAs, logFile);
   const serverOptions = `-p ${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=`;
-  await run(binaries.pg_ctl, ['start', '-D', clusterDir, '-w', '-t', '60', '-l', logFile, '-o', serverOptions], runAs, `start (see ${logFile})`);
+  await run(
+    binaries.pg_ctl,
+    ['start', '-D', clusterDir, '-w', '-t', '60', '-l', logFile, '-o', serverOptions],
+    runAs,
+    `start (see ${logFile})`,
+  );
   return port;
 }
 
-async function stopServer(binaries: PostgresBinaries, clusterDir: string, runAs: RunAs): Promise<void> {
-  await run(binaries.pg_ctl, ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '60'], runAs, 'stop');
+async function stopServer(
+  binaries: PostgresBinaries,
+  clusterDir: string,
+  runAs: RunAs,
+): Promise<void> {
+  await run(
+    binaries.pg_ctl,
+    ['stop', '-D', clusterDir, '-m', 'fast', '-w', '-t', '60'],
+    runAs,
+    'stop',
+  );
 }
 
 function findFreePort(): Promise<number> {

@@ -12,7 +12,10 @@ export class SettingsRepository {
       `INSERT INTO formwork.settings (key, value) VALUES ($1, $2) ON CONFLICT (key) DO NOTHING`,
       [key, JSON.stringify(create())],
     );
-    const rows: { value: T }[] = await this.dataSource.query(`SELECT value FROM formwork.settings WHERE key = $1`, [key]);
+    const rows: { value: T }[] = await this.dataSource.query(
+      `SELECT value FROM formwork.settings WHERE key = $1`,
+      [key],
+    );
     return rows[0]!.value;
   }
 }

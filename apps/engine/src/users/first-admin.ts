@@ -28,7 +28,10 @@ export class FirstAdmin {
     const givenPassword = this.config.FORMWORK_ADMIN_PASSWORD;
     const password = givenPassword ?? randomBytes(12).toString('base64url');
     try {
-      await this.usersService.create({ email, name: 'Administrator', password, roles: ['admin'] }, null);
+      await this.usersService.create(
+        { email, name: 'Administrator', password, roles: ['admin'] },
+        null,
+      );
     } catch (error) {
       if ((await this.users.count()) > 0) return undefined; // another engine process created it first
       throw error;

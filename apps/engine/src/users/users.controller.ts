@@ -22,7 +22,9 @@ export class UsersController {
 
   @Can('read', 'User')
   @Get()
-  list(@ValidQuery(pageQuerySchema) query: z.output<typeof pageQuerySchema>): Promise<Page<UserDetail>> {
+  list(
+    @ValidQuery(pageQuerySchema) query: z.output<typeof pageQuerySchema>,
+  ): Promise<Page<UserDetail>> {
     return this.users.list(query);
   }
 

@@ -32,7 +32,10 @@ const COLUMNS = 'id, email, name, password_hash, roles, active, created_at, last
 
 type UserCursor = [string, string];
 const isUserCursor = (value: unknown): boolean =>
-  Array.isArray(value) && value.length === 2 && value.every((part) => typeof part === 'string') && !Number.isNaN(Date.parse(String(value[0])));
+  Array.isArray(value) &&
+  value.length === 2 &&
+  value.every((part) => typeof part === 'string') &&
+  !Number.isNaN(Date.parse(String(value[0])));
 
 export function toUserDetail(row: UserRow): UserDetail {
   return {
@@ -51,11 +54,18 @@ export class UsersRepository {
   constructor(private readonly dataSource: DataSource) {}
 
   async findByEmail(email: string): Promise<UserRow | undefined> {
-    const rows: UserRow[] = await this.dataSource.query(`SELECT ${COLUMNS} FROM formwork.users WHERE lower(email) = lower($1)`, [email]);
+    const rows: UserRow[] = await this.dataSource.query(
+      `SELECT ${COLUMNS} FROM formwork.users WHERE lower(email) = lower($1)`,
+      [email],
+    );
     return rows[0];
   }
 
-  async findById(id: string, manager: EntityManager = this.dataSource.manager, lock = false): Promise<UserRow | undefined> {
+  async findById(
+    id: string,
+    manager: EntityManager = this.dataSource.manager,
+    lock = false,
+  ): Promise<UserRow | undefined> {
     const rows: UserRow[] = await manager.query(
       `SELECT ${COLUMNS} FROM formwork.users WHERE id = $1${lock ? ' FOR UPDATE' : ''}`,
       [id],
@@ -64,7 +74,9 @@ export class UsersRepository {
   }
 
   async count(): Promise<number> {
-    const rows: { count: number }[] = await this.dataSource.query(`SELECT count(*)::int AS count FROM formwork.users`);
+    const rows: { count: number }[] = await this.dataSource.query(
+      `SELECT count(*)::int AS count FROM formwork.users`,
+    );
     return rows[0]!.count;
   }
 
@@ -88,7 +100,13 @@ export class UsersRepository {
           version = version + 1,
           updated_at = now()
         WHERE id = $1 RETURNING ${COLUMNS}`,
-      [id, changes.name ?? null, changes.roles ?? null, changes.passwordHash ?? null, changes.active ?? null],
+      [
+        id,
+        changes.name ?? null,
+        changes.roles ?? null,
+        changes.passwordHash ?? null,
+        changes.active ?? null,
+      ],
     );
     return rows[0][0]!;
   }
@@ -98,8 +116,12 @@ export class UsersRepository {
   }
 
   /** Keyset-paged by (created_at, id). */
-  async list(limit: number, cursor?: string): Promise<{ items: UserDetail[]; nextCursor: string | null }> {
-    const after = cursor === undefined ? undefined : decodeCursor<UserCursor>(cursor, 'users', isUserCursor);
+  async list(
+    limit: number,
+    cursor?: string,
+  ): Promise<{ items: UserDetail[]; nextCursor: string | null }> {
+    const after =
+      cursor === undefined ? undefined : decodeCursor<UserCursor>(cursor, 'users', isUserCursor);
     const rows: UserRow[] = await this.dataSource.query(
       `SELECT ${COLUMNS} FROM formwork.users
         WHERE $1::timestamptz IS NULL OR (created_at, id) > ($1::timestamptz, $2::uuid)
@@ -109,7 +131,10 @@ export class UsersRepository {
     );
     const page = rows.slice(0, limit);
     const last = page.at(-1);
-    const nextCursor = rows.length > limit && last ? encodeCursor('users', [last.created_at.toISOString(), last.id]) : null;
+    const nextCursor =
+      rows.length > limit && last
+        ? encodeCursor('users', [last.created_at.toISOString(), last.id])
+        : null;
     return { items: page.map(toUserDetail), nextCursor };
   }
 }

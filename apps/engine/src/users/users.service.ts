@@ -1,5 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { CreateUserInput, PageQuery, UpdateUserInput, UserDetail } from '@formwork/definitions';
+import type {
+  CreateUserInput,
+  PageQuery,
+  UpdateUserInput,
+  UserDetail,
+} from '@formwork/definitions';
 import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { conflict, notFound, unprocessable } from '../common/problem.js';
@@ -32,24 +37,50 @@ export class UsersService {
     const passwordHash = await hashPassword(input.password);
     return this.dataSource.transaction(async (manager) => {
       const row = await this.users.insert({ ...input, passwordHash }, manager);
-      if (!row) throw conflict(`A user with the email ${input.email} already exists.`, [{ path: '/email', message: 'is already taken' }]);
+      if (!row)
+        throw conflict(`A user with the email ${input.email} already exists.`, [
+          { path: '/email', message: 'is already taken' },
+        ]);
       const user = toUserDetail(row);
-      await this.audit.record({ actorId: actor?.userId ?? null, action: 'user.create', subjectType: 'user', subjectId: user.id, after: user, ip: actor?.ip }, manager);
+      await this.audit.record(
+        {
+          actorId: actor?.userId ?? null,
+          action: 'user.create',
+          subjectType: 'user',
+          subjectId: user.id,
+          after: user,
+          ip: actor?.ip,
+        },
+        manager,
+      );
       return user;
     });
   }
 
   async update(id: string, input: ParsedUpdateUser, actor: RequestActor): Promise<UserDetail> {
-    const passwordHash = input.password === undefined ? undefined : await hashPassword(input.password);
+    const passwordHash =
+      input.password === undefined ? undefined : await hashPassword(input.password);
     return this.dataSource.transaction(async (manager) => {
       const current = await this.users.findById(id, manager, true);
       if (!current) throw notFound(`There is no user ${id}.`);
       this.refuseSelfLockout(current, input, actor);
-      const updated = await this.users.update(id, { name: input.name, roles: input.roles, active: input.active, passwordHash }, manager);
+      const updated = await this.users.update(
+        id,
+        { name: input.name, roles: input.roles, active: input.active, passwordHash },
+        manager,
+      );
       const before = toUserDetail(current);
       const after = toUserDetail(updated);
       await this.audit.record(
-        { actorId: actor.userId, action: passwordHash ? 'user.update_password' : 'user.update', subjectType: 'user', subjectId: id, before, after, ip: actor.ip },
+        {
+          actorId: actor.userId,
+          action: passwordHash ? 'user.update_password' : 'user.update',
+          subjectType: 'user',
+          subjectId: id,
+          before,
+          after,
+          ip: actor.ip,
+        },
         manager,
       );
       return after;
@@ -63,7 +94,8 @@ export class UsersService {
     if (input.roles && current.roles.includes('admin') && !input.roles.includes('admin')) {
       errors.push({ path: '/roles', message: 'you cannot remove your own admin role' });
     }
-    if (input.active === false) errors.push({ path: '/active', message: 'you cannot deactivate yourself' });
+    if (input.active === false)
+      errors.push({ path: '/active', message: 'you cannot deactivate yourself' });
     if (errors.length > 0) throw unprocessable(errors);
   }
 }

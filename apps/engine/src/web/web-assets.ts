@@ -25,8 +25,13 @@ export class WebAssets {
   async trySendIndex(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     const isNavigation = request.method === 'GET' || request.method === 'HEAD';
     const pathname = request.url.split('?')[0] ?? '';
-    if (!this.indexHtml || !isNavigation || pathname === '/api' || pathname.startsWith('/api/')) return false;
-    await reply.status(200).header('cache-control', 'no-cache').type('text/html; charset=utf-8').send(this.indexHtml);
+    if (!this.indexHtml || !isNavigation || pathname === '/api' || pathname.startsWith('/api/'))
+      return false;
+    await reply
+      .status(200)
+      .header('cache-control', 'no-cache')
+      .type('text/html; charset=utf-8')
+      .send(this.indexHtml);
     return true;
   }
 }

@@ -12,7 +12,9 @@ export default async function globalSetup() {
   try {
     ({ startEmbeddedPostgres } = await import('../../dist/database/embedded-postgres.js'));
   } catch {
-    throw new Error('Build the engine first (pnpm build) or set DATABASE_URL: the tests start embedded PostgreSQL from apps/engine/dist.');
+    throw new Error(
+      'Build the engine first (pnpm build) or set DATABASE_URL: the tests start embedded PostgreSQL from apps/engine/dist.',
+    );
   }
   const embedded = await startEmbeddedPostgres(path.join(os.tmpdir(), 'formwork-test-pg'));
   process.env.FORMWORK_TEST_SERVER_URL = embedded.url;

@@ -25,7 +25,10 @@ export interface TestEngine {
 
 function serverUrl(): string {
   const url = process.env.FORMWORK_TEST_SERVER_URL;
-  if (!url) throw new Error('FORMWORK_TEST_SERVER_URL is not set: run the tests through Jest (global setup)');
+  if (!url)
+    throw new Error(
+      'FORMWORK_TEST_SERVER_URL is not set: run the tests through Jest (global setup)',
+    );
   return url;
 }
 
@@ -79,11 +82,17 @@ export async function startTestEngine(env: Record<string, string> = {}): Promise
     async userWith(roles) {
       userCount += 1;
       const password = `password-${randomBytes(4).toString('hex')}`;
-      const user = await admin.users.create({ email: `${roles.join('-')}-${userCount}@example.com`, name: `Test ${roles.join(' ')}`, password, roles });
+      const user = await admin.users.create({
+        email: `${roles.join('-')}-${userCount}@example.com`,
+        name: `Test ${roles.join(' ')}`,
+        password,
+        roles,
+      });
       return { client: await loginAs(user.email, password), user, password };
     },
-    async sql(text, values) {
-      return (await pool.query(text, values)).rows;
+    async sql<T>(text: string, values?: unknown[]): Promise<T[]> {
+      const result = await pool.query(text, values);
+      return result.rows as T[];
     },
     async stop() {
       await pool.end();

@@ -3,7 +3,10 @@ import { useTranslation } from 'react-i18next';
 import { LANGUAGE_LABELS, LANGUAGES, type Language } from './languages';
 import { useLanguage } from './useLanguage';
 
-const OPTIONS = LANGUAGES.map((value) => ({ value, label: <span lang={value}>{LANGUAGE_LABELS[value]}</span> }));
+const OPTIONS = LANGUAGES.map((value) => ({
+  value,
+  label: <span lang={value}>{LANGUAGE_LABELS[value]}</span>,
+}));
 
 export function LanguageSwitch({ size }: { size?: 'small' | 'middle' }) {
   const { t } = useTranslation();

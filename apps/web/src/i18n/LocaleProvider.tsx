@@ -1,6 +1,6 @@
-import { App as AntApp, ConfigProvider } from 'antd';
-import enUS from 'antd/locale/en_US';
-import zhCN from 'antd/locale/zh_CN';
+import { ConfigProvider } from 'antd';
+import enUS from 'antd/es/locale/en_US';
+import zhCN from 'antd/es/locale/zh_CN';
 import type { ReactNode } from 'react';
 import { useLanguage } from './useLanguage';
 
@@ -8,8 +8,12 @@ import { useLanguage } from './useLanguage';
 export function LocaleProvider({ children }: { children: ReactNode }) {
   const [language] = useLanguage();
   return (
-    <ConfigProvider locale={language === 'zh-CN' ? zhCN : enUS}>
-      <AntApp>{children}</AntApp>
+    <ConfigProvider
+      locale={language === 'zh-CN' ? zhCN : enUS}
+      // "登录" must read as written, not "登 录".
+      button={{ autoInsertSpace: false }}
+    >
+      {children}
     </ConfigProvider>
   );
 }

@@ -17,13 +17,18 @@ export interface ProblemPlacement {
  * Splits an API problem into per-field errors (for the fields the form has) and a summary.
  * `fallback` is used when the error is not an API problem (network failure, bug).
  */
-export function placeProblem(error: unknown, fieldNames: readonly string[], fallback: string): ProblemPlacement {
+export function placeProblem(
+  error: unknown,
+  fieldNames: readonly string[],
+  fallback: string,
+): ProblemPlacement {
   if (!isApiError(error)) return { fields: [], summary: fallback };
   const byField = new Map<string, string[]>();
   const unplaced: string[] = [];
   for (const { path, message } of error.fieldErrors) {
     const name = pointerToFieldName(path);
-    if (name && fieldNames.includes(name)) byField.set(name, [...(byField.get(name) ?? []), message]);
+    if (name && fieldNames.includes(name))
+      byField.set(name, [...(byField.get(name) ?? []), message]);
     else unplaced.push(path ? `${path}: ${message}` : message);
   }
   const fields = [...byField].map(([name, errors]) => ({ name, errors }));

@@ -54,7 +54,9 @@ export class InitialSchema1732300000000 implements MigrationInterface {
         after jsonb,
         ip text
       )`);
-    await runner.query(`CREATE INDEX audit_log_subject_idx ON formwork.audit_log (subject_type, subject_id)`);
+    await runner.query(
+      `CREATE INDEX audit_log_subject_idx ON formwork.audit_log (subject_type, subject_id)`,
+    );
 
     await runner.query(`
       CREATE TABLE formwork.settings (

@@ -11,6 +11,12 @@ export function createUser(input: CreateUserInput): Promise<UserDetail> {
   return client.users.create(input);
 }
 
-export function updateUser({ id, input }: { id: string; input: UpdateUserInput }): Promise<UserDetail> {
+export function updateUser({
+  id,
+  input,
+}: {
+  id: string;
+  input: UpdateUserInput;
+}): Promise<UserDetail> {
   return client.users.update(id, input);
 }

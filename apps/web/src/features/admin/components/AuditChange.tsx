@@ -15,8 +15,16 @@ export function AuditChange({ entry }: { entry: AuditEntry }) {
       column={1}
       bordered
       items={[
-        { key: 'before', label: t('admin.audit.before'), children: <pre className="fw-json">{toJson(entry.before)}</pre> },
-        { key: 'after', label: t('admin.audit.after'), children: <pre className="fw-json">{toJson(entry.after)}</pre> },
+        {
+          key: 'before',
+          label: t('admin.audit.before'),
+          children: <pre className="fw-json">{toJson(entry.before)}</pre>,
+        },
+        {
+          key: 'after',
+          label: t('admin.audit.after'),
+          children: <pre className="fw-json">{toJson(entry.after)}</pre>,
+        },
         ...(entry.ip ? [{ key: 'ip', label: 'IP', children: entry.ip }] : []),
       ]}
     />

@@ -18,7 +18,11 @@ export function AuditPage() {
     <section>
       <PageHeader title={t('admin.audit.title')} />
       {query.isError && (
-        <ListError title={t('admin.audit.loadFailed')} error={query.error} onRetry={() => void query.refetch()} />
+        <ListError
+          title={t('admin.audit.loadFailed')}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
       )}
       <AuditTable entries={entries} loading={query.isPending} actorNames={actorNames} />
       <LoadMoreButton

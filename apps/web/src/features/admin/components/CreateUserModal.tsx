@@ -54,7 +54,12 @@ export function CreateUserModal({ open, onClose }: CreateUserModalProps) {
       afterClose={() => setFormError(null)}
       destroyOnHidden
       footer={
-        <UserModalFooter formId={FORM_ID} saving={create.isPending} okText={t('common.create')} onCancel={onClose} />
+        <UserModalFooter
+          formId={FORM_ID}
+          saving={create.isPending}
+          okText={t('common.create')}
+          onCancel={onClose}
+        />
       }
     >
       <Form<CreateUserInput>
@@ -75,7 +80,12 @@ export function CreateUserModal({ open, onClose }: CreateUserModalProps) {
             { type: 'email', message: t('admin.users.emailInvalid') },
           ]}
         >
-          <Input data-testid="user-email" inputMode="email" autoComplete="off" autoCapitalize="none" />
+          <Input
+            data-testid="user-email"
+            inputMode="email"
+            autoComplete="off"
+            autoCapitalize="none"
+          />
         </Form.Item>
         <UserNameAndRolesFields />
         <Form.Item

@@ -12,7 +12,9 @@ import { UserNameAndRolesFields } from './UserNameAndRolesFields';
 const FORM_ID = 'user-edit-form';
 const FIELDS = ['name', 'roles', 'active', 'password'] as const;
 
-type EditUserValues = Required<Pick<UpdateUserInput, 'name' | 'roles' | 'active'>> & { password?: string };
+type EditUserValues = Required<Pick<UpdateUserInput, 'name' | 'roles' | 'active'>> & {
+  password?: string;
+};
 
 interface EditUserModalProps {
   /** The user being edited; kept by the parent while the modal closes. */
@@ -58,7 +60,12 @@ export function EditUserModal({ user, open, onClose }: EditUserModalProps) {
       afterClose={() => setFormError(null)}
       destroyOnHidden
       footer={
-        <UserModalFooter formId={FORM_ID} saving={update.isPending} okText={t('common.save')} onCancel={onClose} />
+        <UserModalFooter
+          formId={FORM_ID}
+          saving={update.isPending}
+          okText={t('common.save')}
+          onCancel={onClose}
+        />
       }
     >
       {user && (

@@ -10,7 +10,9 @@ interface ListErrorProps {
 
 export function ListError({ title, error, onRetry }: ListErrorProps) {
   const { t } = useTranslation();
-  const detail = isApiError(error) ? error.problem.detail || error.problem.title : t('errors.network');
+  const detail = isApiError(error)
+    ? error.problem.detail || error.problem.title
+    : t('errors.network');
   return (
     <Alert
       type="error"

@@ -16,7 +16,13 @@ export function UserModalFooter({ formId, saving, okText, onCancel }: UserModalF
       <Button onClick={onCancel} data-testid="user-cancel">
         {t('common.cancel')}
       </Button>
-      <Button type="primary" htmlType="submit" form={formId} loading={saving} data-testid="user-save">
+      <Button
+        type="primary"
+        htmlType="submit"
+        form={formId}
+        loading={saving}
+        data-testid="user-save"
+      >
         {okText}
       </Button>
     </>

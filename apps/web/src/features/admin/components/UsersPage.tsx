@@ -15,20 +15,32 @@ export function UsersPage() {
   const { t } = useTranslation();
   const { query, users } = useUsers();
   const [creating, setCreating] = useState(false);
-  const [editing, setEditing] = useState<{ user: UserDetail | null; open: boolean }>({ user: null, open: false });
+  const [editing, setEditing] = useState<{ user: UserDetail | null; open: boolean }>({
+    user: null,
+    open: false,
+  });
 
   return (
     <section>
       <PageHeader
         title={t('admin.users.title')}
         extra={
-          <Button type="primary" icon={<PlusOutlined aria-hidden />} onClick={() => setCreating(true)} data-testid="user-new">
+          <Button
+            type="primary"
+            icon={<PlusOutlined aria-hidden />}
+            onClick={() => setCreating(true)}
+            data-testid="user-new"
+          >
             {t('admin.users.new')}
           </Button>
         }
       />
       {query.isError && (
-        <ListError title={t('admin.users.loadFailed')} error={query.error} onRetry={() => void query.refetch()} />
+        <ListError
+          title={t('admin.users.loadFailed')}
+          error={query.error}
+          onRetry={() => void query.refetch()}
+        />
       )}
       <UsersTable
         users={users}

@@ -39,7 +39,8 @@ export function UsersTable({ users, loading, onEdit }: UsersTableProps) {
     {
       title: t('admin.users.lastLogin'),
       key: 'lastLoginAt',
-      render: (_, user) => (user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('admin.users.never')),
+      render: (_, user) =>
+        user.lastLoginAt ? formatDateTime(user.lastLoginAt) : t('admin.users.never'),
     },
     {
       title: t('admin.users.actions'),

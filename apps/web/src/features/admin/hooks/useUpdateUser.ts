@@ -11,7 +11,9 @@ export function useUpdateUser() {
   return useMutation({
     mutationFn: updateUser,
     onSuccess: async (updated) => {
-      queryClient.setQueryData(usersKey, (data: Parameters<typeof replaceUser>[0]) => replaceUser(data, updated));
+      queryClient.setQueryData(usersKey, (data: Parameters<typeof replaceUser>[0]) =>
+        replaceUser(data, updated),
+      );
       await queryClient.invalidateQueries({ queryKey: auditKey });
       // Changing one's own roles changes what the app shows (e.g. the Admin entry).
       if (updated.id === me.id) await queryClient.invalidateQueries({ queryKey: currentUserKey });

@@ -4,7 +4,10 @@ import type { InfiniteData } from '@tanstack/react-query';
 type UserPages = InfiniteData<Page<UserDetail>, string | null>;
 
 /** Puts an updated user in place in the pages already loaded, keeping the user's position. */
-export function replaceUser(data: UserPages | undefined, updated: UserDetail): UserPages | undefined {
+export function replaceUser(
+  data: UserPages | undefined,
+  updated: UserDetail,
+): UserPages | undefined {
   if (!data) return data;
   return {
     ...data,

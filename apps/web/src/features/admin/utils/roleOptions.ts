@@ -1,6 +1,7 @@
-import { ROLES, type Role } from '@formwork/definitions';
+import type { Role } from '@formwork/definitions';
 import type { TFunction } from 'i18next';
+import { ROLE_ORDER } from '../../auth/utils/roles';
 
 export function roleOptions(t: TFunction): { value: Role; label: string }[] {
-  return ROLES.map((role) => ({ value: role, label: t(`roles.${role}`) }));
+  return ROLE_ORDER.map((role) => ({ value: role, label: t(`roles.${role}`) }));
 }

@@ -1,13 +1,7 @@
 import type { Role } from '@formwork/definitions';
 import { Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
-
-const ROLE_COLORS: Record<Role, string> = {
-  admin: 'red',
-  builder: 'purple',
-  staff: 'blue',
-  viewer: 'default',
-};
+import { ROLE_COLORS } from '../utils/roles';
 
 export function RoleTags({ roles }: { roles: readonly Role[] }) {
   const { t } = useTranslation();

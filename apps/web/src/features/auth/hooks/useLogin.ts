@@ -8,8 +8,11 @@ export function useLogin() {
   return useMutation({
     mutationFn: (input: LoginInput) => client.auth.login(input),
     onSuccess: ({ user }) => {
-      // Nothing cached for a previous user may leak into this session.
-      queryClient.removeQueries();
+      // Nothing cached for a previous user may leak into this session. The current-user query
+      // itself is kept (pages observe it) and overwritten instead.
+      queryClient.removeQueries({
+        predicate: (query) => query.queryHash !== JSON.stringify(currentUserKey),
+      });
       queryClient.setQueryData(currentUserKey, user);
     },
   });

@@ -1,7 +1,8 @@
-import { Drawer, Grid, Layout } from 'antd';
+import { App, Drawer, Layout } from 'antd';
 import { Suspense, useState, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Outlet } from 'react-router';
+import { useIsMobile } from '../hooks/useIsMobile';
 import { AppHeader } from './AppHeader';
 import { NavMenu } from './NavMenu';
 import { PageLoading } from './PageLoading';
@@ -14,8 +15,7 @@ function focusMain(event: MouseEvent<HTMLAnchorElement>): void {
 /** Layout of every signed-in page: header, navigation (sider, or drawer on phones), content. */
 export function AppShell() {
   const { t } = useTranslation();
-  const screens = Grid.useBreakpoint();
-  const isMobile = screens.md === false;
+  const isMobile = useIsMobile();
   const [collapsed, setCollapsed] = useState(false);
   const [drawerOpen, setDrawerOpen] = useState(false);
 
@@ -25,46 +25,49 @@ export function AppShell() {
   };
 
   return (
-    <Layout className="fw-shell" data-testid="app-shell">
-      <a className="fw-skip-link" href="#main" onClick={focusMain}>
-        {t('app.skipToContent')}
-      </a>
-      {isMobile ? (
-        <Drawer
-          open={drawerOpen}
-          onClose={() => setDrawerOpen(false)}
-          placement="left"
-          size={260}
-          title={t('app.name')}
-          id="fw-nav"
-        >
-          <NavMenu onNavigate={() => setDrawerOpen(false)} />
-        </Drawer>
-      ) : (
-        <Layout.Sider
-          id="fw-nav"
-          theme="light"
-          width={220}
-          collapsedWidth={64}
-          collapsed={collapsed}
-          trigger={null}
-          className="fw-sider"
-        >
-          <NavMenu collapsed={collapsed} />
-        </Layout.Sider>
-      )}
-      <Layout className="fw-main">
-        <AppHeader
-          isMobile={isMobile}
-          navOpen={isMobile ? drawerOpen : !collapsed}
-          onToggleNav={toggleNav}
-        />
-        <Layout.Content id="main" tabIndex={-1} className="fw-content">
-          <Suspense fallback={<PageLoading />}>
-            <Outlet />
-          </Suspense>
-        </Layout.Content>
+    // antd's App gives the pages `App.useApp()` for messages in the current locale.
+    <App>
+      <Layout className="fw-shell" data-testid="app-shell">
+        <a className="fw-skip-link" href="#main" onClick={focusMain}>
+          {t('app.skipToContent')}
+        </a>
+        {isMobile ? (
+          <Drawer
+            open={drawerOpen}
+            onClose={() => setDrawerOpen(false)}
+            placement="left"
+            size={260}
+            title={t('app.name')}
+            id="fw-nav"
+          >
+            <NavMenu onNavigate={() => setDrawerOpen(false)} />
+          </Drawer>
+        ) : (
+          <Layout.Sider
+            id="fw-nav"
+            theme="light"
+            width={220}
+            collapsedWidth={64}
+            collapsed={collapsed}
+            trigger={null}
+            className="fw-sider"
+          >
+            <NavMenu />
+          </Layout.Sider>
+        )}
+        <Layout className="fw-main">
+          <AppHeader
+            isMobile={isMobile}
+            navOpen={isMobile ? drawerOpen : !collapsed}
+            onToggleNav={toggleNav}
+          />
+          <Layout.Content id="main" tabIndex={-1} className="fw-content">
+            <Suspense fallback={<PageLoading />}>
+              <Outlet />
+            </Suspense>
+          </Layout.Content>
+        </Layout>
       </Layout>
-    </Layout>
+    </App>
   );
 }

@@ -8,13 +8,8 @@ export function CurrentUser() {
   const { t } = useTranslation();
   const user = useSessionUser();
   return (
-    <Tooltip title={user.email}>
-      <span
-        className="fw-current-user"
-        data-testid="current-user"
-        aria-label={t('auth.signedInAs', { name: user.name })}
-        tabIndex={0}
-      >
+    <Tooltip title={t('auth.signedInAs', { name: user.email })}>
+      <span className="fw-current-user" data-testid="current-user">
         <UserOutlined aria-hidden />
         <Typography.Text strong className="fw-current-user-name">
           {user.name}

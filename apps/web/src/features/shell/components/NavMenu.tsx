@@ -23,12 +23,11 @@ const ICONS: Record<NavKey, ReactNode> = {
 };
 
 interface NavMenuProps {
-  collapsed?: boolean;
   /** Called after an item was chosen, e.g. to close the mobile drawer. */
   onNavigate?: () => void;
 }
 
-export function NavMenu({ collapsed = false, onNavigate }: NavMenuProps) {
+export function NavMenu({ onNavigate }: NavMenuProps) {
   const { t } = useTranslation();
   const location = useLocation();
   const navigate = useNavigate();
@@ -54,7 +53,6 @@ export function NavMenu({ collapsed = false, onNavigate }: NavMenuProps) {
       <Menu
         data-testid="nav"
         mode="inline"
-        inlineCollapsed={collapsed}
         selectedKeys={[navKeyOf(location.pathname)]}
         items={items}
         onClick={onClick}
