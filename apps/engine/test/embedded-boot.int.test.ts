@@ -28,14 +28,12 @@ describe('engine on embedded PostgreSQL', () => {
       /First admin created: (\S+) \/ (\S+)/,
     );
     const { token } = await first.client.auth.login({ email: email!, password: password! });
-    await first.client
-      .useToken(token)
-      .users.create({
-        email: 'kept@example.com',
-        name: '留存用户',
-        password: 'kept-password',
-        roles: ['staff'],
-      });
+    await first.client.useToken(token).users.create({
+      email: 'kept@example.com',
+      name: '留存用户',
+      password: 'kept-password',
+      roles: ['staff'],
+    });
     expect(await first.client.health()).toEqual({ status: 'ok', db: 'ok' });
     first.engine.child.kill('SIGINT');
     expect(await first.engine.exited).toBe(0);

@@ -22,23 +22,23 @@ export async function measureColdStarts({ firstRuns, laterRuns, log, issues }) {
   let dataDir;
   try {
     for (let run = 1; run <= firstRuns; run += 1) {
-      if (dataDir) await removeDirReporting(dataDir, issues);
+      if (dataDir) await removeDirReporting(dataDir, { issues, log });
       dataDir = await createDataDir();
-      first.push(await timeColdStart(dataDir, FIRST_RUN_TIMEOUT_MS, issues));
+      first.push(await timeColdStart(dataDir, FIRST_RUN_TIMEOUT_MS, { issues, log }));
       log(`first start #${run} (empty data dir): ${first.at(-1)} ms`);
     }
     for (let run = 1; run <= laterRuns; run += 1) {
-      later.push(await timeColdStart(dataDir, LATER_RUN_TIMEOUT_MS, issues));
+      later.push(await timeColdStart(dataDir, LATER_RUN_TIMEOUT_MS, { issues, log }));
       log(`later start #${run} (same data dir): ${later.at(-1)} ms`);
     }
   } finally {
-    if (dataDir) await removeDirReporting(dataDir, issues);
+    if (dataDir) await removeDirReporting(dataDir, { issues, log });
   }
   return { firstRun: summarize(first), laterRuns: summarize(later) };
 }
 
 /** Milliseconds from spawn to the first 200 from /api/health; the engine is stopped afterwards. */
-async function timeColdStart(dataDir, timeoutMs, issues) {
+async function timeColdStart(dataDir, timeoutMs, { issues, log }) {
   const port = await freePort();
   const startedAt = performance.now();
   const engine = spawnEngine({ port, dataDir });
@@ -49,13 +49,19 @@ async function timeColdStart(dataDir, timeoutMs, issues) {
     await waitForAnnouncement(engine);
     return elapsedMs;
   } finally {
-    const stopProblem = await stopEngine(engine);
-    if (stopProblem) issues.push(`cold start: ${stopProblem}`);
-    for (const line of engine.problems) issues.push(`cold start: engine logged: ${line}`);
+    const stopProblem = await stopEngine(engine, { dataDir });
+    if (stopProblem) report(`cold start: ${stopProblem}`, issues, log);
+    for (const line of engine.problems)
+      report(`cold start: ${engine.name} logged: ${line}`, issues, log);
   }
 }
 
-async function removeDirReporting(dataDir, issues) {
+async function removeDirReporting(dataDir, { issues, log }) {
   const problem = await removeDataDir(dataDir);
-  if (problem) issues.push(`cold start: ${problem}`);
+  if (problem) report(`cold start: ${problem}`, issues, log);
+}
+
+function report(issue, issues, log) {
+  issues.push(issue);
+  log(`  !! ${issue}`);
 }

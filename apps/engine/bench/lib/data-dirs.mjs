@@ -23,19 +23,23 @@ export async function createDataDir() {
 }
 
 /**
- * Removes the dir. Returns a problem description when a PostgreSQL server was still running in
- * it (the engine should have stopped it on SIGINT); that server is stopped first.
+ * Stops a PostgreSQL server still running in the dir (the engine should have stopped it on
+ * SIGINT) and resolves with its pid, or with undefined when there was none.
  */
+export async function stopStrayPostgres(dir) {
+  const pid = runningPostmasterPid(dir);
+  if (pid !== undefined) await stopPostmaster(pid);
+  return pid;
+}
+
+/** Removes the dir; resolves with a problem description if a PostgreSQL server still ran in it. */
 export async function removeDataDir(dir) {
-  const strayPid = runningPostmasterPid(dir);
-  let problem;
-  if (strayPid !== undefined) {
-    problem = `PostgreSQL (pid ${strayPid}) was still running in ${dir} after the engine exited`;
-    await stopPostmaster(strayPid);
-  }
+  const strayPid = await stopStrayPostgres(dir);
   await fs.rm(dir, { recursive: true, force: true, maxRetries: 3 });
   liveDataDirs.delete(dir);
-  return problem;
+  return strayPid === undefined
+    ? undefined
+    : `PostgreSQL (pid ${strayPid}) was still running in ${dir}; the bench stopped it`;
 }
 
 /** The PostgreSQL URL the engine's embedded server listens on (from files the engine keeps in the data dir). */

@@ -1,7 +1,9 @@
 /** Starting and stopping the built engine (apps/engine/dist/main.js) as a child process. */
 import { existsSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { startNodeChild, stopChild, waitForLine } from './children.mjs';
+import { stopStrayPostgres } from './data-dirs.mjs';
 import { freePort, request, waitForHealthy } from './http.mjs';
 
 export const REPOSITORY_ROOT = fileURLToPath(new URL('../../../../', import.meta.url));
@@ -64,7 +66,7 @@ export async function startReadyEngine({ dataDir, databaseUrl }) {
     await waitForHealthy(port, { child: engine, timeoutMs: 10_000 });
     return { handle: engine, port, database };
   } catch (error) {
-    await stopEngine(engine);
+    await stopEngine(engine, { dataDir });
     throw error;
   }
 }
@@ -75,13 +77,30 @@ export async function waitForAnnouncement(handle) {
   return database;
 }
 
-/** SIGINT (the engine's clean shutdown, which also stops embedded PostgreSQL), then wait for exit. */
-export async function stopEngine(handle) {
+/**
+ * SIGINT (the engine's clean shutdown, which also stops embedded PostgreSQL), then waits for the
+ * exit. Resolves with a description of what went wrong, or undefined after a clean stop. With
+ * `dataDir`, an embedded PostgreSQL the engine left running there is reported and stopped, so the
+ * next start does not silently reuse it.
+ */
+export async function stopEngine(handle, { dataDir } = {}) {
+  const startedAt = performance.now();
   const status = await stopChild(handle, { signal: 'SIGINT', timeoutMs: STOP_TIMEOUT_MS });
-  const clean = !status.forced && status.code === 0;
-  return clean
-    ? undefined
-    : `${handle.name} did not stop cleanly on SIGINT (${JSON.stringify(status)})`;
+  const elapsedMs = Math.round(performance.now() - startedAt);
+  const strayPid = dataDir ? await stopStrayPostgres(dataDir) : undefined;
+  const problems = [];
+  if (status.forced)
+    problems.push(`did not exit within ${STOP_TIMEOUT_MS} ms of SIGINT and was killed`);
+  else if (status.signal) {
+    problems.push(
+      `was terminated by ${status.signal} itself ${elapsedMs} ms after SIGINT, without its clean shutdown ` +
+        '(no SIGINT handler installed yet, or it did not run)',
+    );
+  } else if (status.code !== 0)
+    problems.push(`exited with code ${status.code} ${elapsedMs} ms after SIGINT`);
+  if (strayPid !== undefined)
+    problems.push(`left its embedded PostgreSQL (pid ${strayPid}) running; the bench stopped it`);
+  return problems.length === 0 ? undefined : `${handle.name} ${problems.join('; ')}`;
 }
 
 /** Logs the bench admin in; resolves with the bearer token. */

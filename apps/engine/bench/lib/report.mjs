@@ -25,7 +25,8 @@ export function renderTable(headers, rows, { align, markdown }) {
 }
 
 const integer = (value) => Math.round(value).toLocaleString('en-US');
-const milliseconds = (value) => String(Math.round(value * 100) / 100);
+/** autocannon records latencies in whole milliseconds: 0 means under 1 ms. */
+const milliseconds = (value) => (value === 0 ? '<1' : String(Math.round(value * 100) / 100));
 const ratio = (value) => `${value.toFixed(2)}×`;
 
 export function coldStartTable({ firstRun, laterRuns }, options) {
@@ -93,7 +94,7 @@ export function describeSetup(results) {
     `Measured ${results.measuredAt.slice(0, 10)} with Node ${machine.node} on ${machine.cpuModel} (${machine.cpus} cores, ` +
     `load average ${machine.loadAverageAtStart.join(' / ')} at start). Throughput: PostgreSQL ${throughput.database}, ` +
     `${settings.connections} connections, ${settings.durationSeconds} s per run after a ${settings.warmupSeconds} s warm-up, ` +
-    `median of ${settings.rounds} interleaved rounds; engine and baselines each in their own process, autocannon in another.`
+    `median of ${settings.rounds} interleaved rounds (latencies in whole ms); engine and baselines each in their own process, autocannon in another.`
   );
 }
 

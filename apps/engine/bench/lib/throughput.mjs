@@ -181,7 +181,7 @@ async function stopSystems(systems, issues) {
     reportLogProblems(handle, issues);
   }
   if (systems.engine) {
-    const stopProblem = await stopEngine(systems.engine.handle);
+    const stopProblem = await stopEngine(systems.engine.handle, { dataDir: systems.dataDir });
     if (stopProblem) issues.push(`throughput: ${stopProblem}`);
     reportLogProblems(systems.engine.handle, issues);
   }

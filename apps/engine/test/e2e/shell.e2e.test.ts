@@ -124,8 +124,8 @@ describe('user administration in the browser', () => {
       hasTouch: true,
     });
     await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
-    const overflow = await page.evaluate(
-      () => document.documentElement.scrollWidth - window.innerWidth,
+    const overflow = await page.evaluate<number>(
+      'document.documentElement.scrollWidth - window.innerWidth',
     );
     expect(overflow).toBeLessThanOrEqual(0);
     await page.context().close();
