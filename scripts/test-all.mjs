@@ -16,7 +16,7 @@ function run(command, args, options = {}) {
 }
 
 function runJest(project, reportFile, extraArgs) {
-  const jest = path.join(root, 'node_modules/jest/bin/jest.js');
+  const jest = path.join(root, project, 'node_modules/jest/bin/jest.js');
   const env = {
     ...process.env,
     NODE_OPTIONS:

@@ -11,22 +11,21 @@ export function toJsonPointer(path: readonly PropertyKey[], prefix = ''): string
 }
 
 /**
- * Turns zod issues into one field error per failing location. Unknown keys are reported one by
- * one at their own path, so a form can point at each of them.
+ * Turns zod issues into one field error per failing location (the first problem found there).
+ * Unknown keys are reported one by one at their own path, so a form can point at each of them.
  */
 export function toFieldErrors(error: z.ZodError, prefix = ''): FieldError[] {
-  const errors: FieldError[] = [];
+  const byPath = new Map<string, FieldError>();
+  const add = (path: string, message: string) => {
+    if (!byPath.has(path)) byPath.set(path, { path, message });
+  };
   for (const issue of error.issues) {
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) {
-        errors.push({
-          path: toJsonPointer([...issue.path, key], prefix),
-          message: 'is not allowed',
-        });
-      }
-      continue;
+      for (const key of issue.keys)
+        add(toJsonPointer([...issue.path, key], prefix), 'is not allowed');
+    } else {
+      add(toJsonPointer(issue.path, prefix), issue.message);
     }
-    errors.push({ path: toJsonPointer(issue.path, prefix), message: issue.message });
   }
-  return errors;
+  return [...byPath.values()];
 }
