@@ -1,12 +1,12 @@
 import type { CreateUserInput } from '@formwork/definitions';
-import { App, Form, Input, Modal } from 'antd';
+import { App, Form, Input } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { hasStatus } from '../../../lib/apiErrors';
 import { placeProblem, showFieldErrors } from '../../../lib/formErrors';
 import { useCreateUser } from '../hooks/useCreateUser';
 import { FormErrorAlert } from './FormErrorAlert';
-import { UserModalFooter } from './UserModalFooter';
+import { UserModal } from './UserModal';
 import { UserNameAndRolesFields } from './UserNameAndRolesFields';
 
 const FORM_ID = 'user-create-form';
@@ -47,20 +47,14 @@ export function CreateUserModal({ open, onClose }: CreateUserModalProps) {
   };
 
   return (
-    <Modal
+    <UserModal
       open={open}
       title={t('admin.users.createTitle')}
-      onCancel={onClose}
+      formId={FORM_ID}
+      saving={create.isPending}
+      okText={t('common.create')}
+      onClose={onClose}
       afterClose={() => setFormError(null)}
-      destroyOnHidden
-      footer={
-        <UserModalFooter
-          formId={FORM_ID}
-          saving={create.isPending}
-          okText={t('common.create')}
-          onCancel={onClose}
-        />
-      }
     >
       <Form<CreateUserInput>
         id={FORM_ID}
@@ -100,6 +94,6 @@ export function CreateUserModal({ open, onClose }: CreateUserModalProps) {
         </Form.Item>
         <FormErrorAlert message={formError} />
       </Form>
-    </Modal>
+    </UserModal>
   );
 }

@@ -1,12 +1,12 @@
 import type { UpdateUserInput, UserDetail } from '@formwork/definitions';
-import { App, Form, Input, Modal, Switch, Typography } from 'antd';
+import { App, Form, Input, Switch, Typography } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { placeProblem, showFieldErrors } from '../../../lib/formErrors';
 import { useSessionUser } from '../../auth/hooks/useSessionUser';
 import { useUpdateUser } from '../hooks/useUpdateUser';
 import { FormErrorAlert } from './FormErrorAlert';
-import { UserModalFooter } from './UserModalFooter';
+import { UserModal } from './UserModal';
 import { UserNameAndRolesFields } from './UserNameAndRolesFields';
 
 const FORM_ID = 'user-edit-form';
@@ -53,20 +53,14 @@ export function EditUserModal({ user, open, onClose }: EditUserModalProps) {
   };
 
   return (
-    <Modal
+    <UserModal
       open={open}
       title={t('admin.users.editTitle')}
-      onCancel={onClose}
+      formId={FORM_ID}
+      saving={update.isPending}
+      okText={t('common.save')}
+      onClose={onClose}
       afterClose={() => setFormError(null)}
-      destroyOnHidden
-      footer={
-        <UserModalFooter
-          formId={FORM_ID}
-          saving={update.isPending}
-          okText={t('common.save')}
-          onCancel={onClose}
-        />
-      }
     >
       {user && (
         <Form<EditUserValues>
@@ -102,6 +96,6 @@ export function EditUserModal({ user, open, onClose }: EditUserModalProps) {
           <FormErrorAlert message={formError} />
         </Form>
       )}
-    </Modal>
+    </UserModal>
   );
 }
