@@ -122,6 +122,18 @@ describe('users', () => {
     expect((await refusal(client.auth.me())).status).toBe(401);
   });
 
+  it('a password reset ends the user sessions, and reactivation revives none', async () => {
+    const reset = await t.userWith(['staff']);
+    await t.admin.users.update(reset.user.id, { password: 'brand-new-password' });
+    expect((await refusal(reset.client.auth.me())).status).toBe(401);
+    await t.anonymous().auth.login({ email: reset.user.email, password: 'brand-new-password' });
+
+    const paused = await t.userWith(['staff']);
+    await t.admin.users.update(paused.user.id, { active: false });
+    await t.admin.users.update(paused.user.id, { active: true });
+    expect((await refusal(paused.client.auth.me())).status).toBe(401);
+  });
+
   it('an admin cannot lock themselves out', async () => {
     const me = await t.admin.auth.me();
     const error = await refusal(t.admin.users.update(me.id, { roles: ['viewer'], active: false }));

@@ -54,7 +54,7 @@ export class AuthService {
     if (!user || !user.active || !passwordMatches) {
       await this.throttle.recordFailure(throttleKeys, windowStart);
       await this.audit.record({
-        actorId: user?.id ?? null,
+        actorId: null,
         action: 'auth.login_failed',
         subjectType: 'user',
         subjectId: user?.id,

@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import { conflict, notFound, unprocessable } from '../common/problem.js';
 import type { RequestActor } from '../auth/request-actor.js';
+import { SessionsRepository } from '../auth/sessions.repository.js';
 import { hashPassword } from './password-hasher.js';
 import { toUserDetail, UsersRepository, type UserRow } from './users.repository.js';
 
@@ -21,6 +22,7 @@ export class UsersService {
     private readonly dataSource: DataSource,
     private readonly users: UsersRepository,
     private readonly audit: AuditRepository,
+    private readonly sessions: SessionsRepository,
   ) {}
 
   list(query: Required<Pick<PageQuery, 'limit'>> & PageQuery) {
@@ -64,6 +66,8 @@ export class UsersService {
       const current = await this.users.findById(id, manager, true);
       if (!current) throw notFound(`There is no user ${id}.`);
       this.refuseSelfLockout(current, input, actor);
+      // A new password or a deactivation ends every session, so reactivating restores none.
+      if (passwordHash || input.active === false) await this.sessions.revokeAllOf(id, manager);
       const updated = await this.users.update(
         id,
         { name: input.name, roles: input.roles, active: input.active, passwordHash },
