@@ -10,6 +10,7 @@ import type {
   User,
   UserDetail,
 } from '@formwork/definitions';
+import { appsApi, entitiesApi, recordsApi } from './entities-api.js';
 import { HttpTransport, type Authentication, type ClientOptions } from './http.js';
 
 const encode = encodeURIComponent;
@@ -17,9 +18,15 @@ const encode = encodeURIComponent;
 /** Typed client of the Formwork REST API (see /api/docs). */
 export class FormworkClient {
   readonly http: HttpTransport;
+  readonly apps: ReturnType<typeof appsApi>;
+  readonly entities: ReturnType<typeof entitiesApi>;
+  readonly records: ReturnType<typeof recordsApi>;
 
   constructor(options: ClientOptions = {}) {
     this.http = new HttpTransport(options);
+    this.apps = appsApi(this.http);
+    this.entities = entitiesApi(this.http);
+    this.records = recordsApi(this.http);
   }
 
   /** Switches to bearer authentication, e.g. after `auth.login` in a script. */

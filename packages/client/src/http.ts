@@ -19,6 +19,9 @@ export type Query = Record<string, string | number | boolean | undefined>;
 
 export interface RequestOptions {
   body?: unknown;
+  /** A body sent as is (CSV text, a multipart FormData) instead of JSON. */
+  rawBody?: BodyInit;
+  contentType?: string;
   query?: Query;
   headers?: Record<string, string>;
 }
@@ -73,14 +76,22 @@ export class HttpTransport {
     this.auth = auth;
   }
 
+  /** The full URL of an API path, e.g. for a download link. */
+  url(path: string, query?: Query): string {
+    return this.baseUrl + path + toQueryString(query);
+  }
+
   async request<T>(method: string, path: string, options: RequestOptions = {}): Promise<T> {
     const headers: Record<string, string> = {
       accept: 'application/json',
       ...authHeaders(this.auth, method),
       ...options.headers,
     };
-    let body: string | undefined;
-    if (options.body !== undefined) {
+    let body: BodyInit | undefined;
+    if (options.rawBody !== undefined) {
+      if (options.contentType) headers['content-type'] = options.contentType;
+      body = options.rawBody;
+    } else if (options.body !== undefined) {
       headers['content-type'] = 'application/json';
       body = JSON.stringify(options.body);
     }
