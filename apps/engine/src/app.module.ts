@@ -3,11 +3,14 @@ import type { Logger } from 'pino';
 import { APP_FILTER } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import type { DataSource } from 'typeorm';
+import { AppsModule } from './apps/apps.module.js';
 import { AuditModule } from './audit/audit.module.js';
+import { EntitiesModule } from './entities/entities.module.js';
 import { AuthModule } from './auth/auth.module.js';
 import { ProblemFilter } from './common/problem.filter.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Config } from './config/config.js';
+import { RecordsModule } from './records/records.module.js';
 import { HealthController } from './health/health.controller.js';
 import { UsersModule } from './users/users.module.js';
 import { CoreModule } from './common/core.module.js';
@@ -34,6 +37,9 @@ export class AppModule {
         AuthModule,
         UsersModule,
         AuditModule,
+        AppsModule,
+        EntitiesModule,
+        RecordsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

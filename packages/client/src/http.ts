@@ -15,12 +15,15 @@ export interface ClientOptions {
   fetch?: typeof fetch;
 }
 
+/** Anything fetch accepts as a body. */
+export type RawBody = NonNullable<RequestInit['body']>;
+
 export type Query = Record<string, string | number | boolean | undefined>;
 
 export interface RequestOptions {
   body?: unknown;
   /** A body sent as is (CSV text, a multipart FormData) instead of JSON. */
-  rawBody?: BodyInit;
+  rawBody?: RawBody;
   contentType?: string;
   query?: Query;
   headers?: Record<string, string>;
@@ -87,7 +90,7 @@ export class HttpTransport {
       ...authHeaders(this.auth, method),
       ...options.headers,
     };
-    let body: BodyInit | undefined;
+    let body: RawBody | undefined;
     if (options.rawBody !== undefined) {
       if (options.contentType) headers['content-type'] = options.contentType;
       body = options.rawBody;

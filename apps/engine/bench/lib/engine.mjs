@@ -86,21 +86,26 @@ export async function waitForAnnouncement(handle) {
 export async function stopEngine(handle, { dataDir } = {}) {
   const startedAt = performance.now();
   const status = await stopChild(handle, { signal: 'SIGINT', timeoutMs: STOP_TIMEOUT_MS });
-  const elapsedMs = Math.round(performance.now() - startedAt);
+  const exitProblem = describeExitAfterSigint(status, Math.round(performance.now() - startedAt));
   const strayPid = dataDir ? await stopStrayPostgres(dataDir) : undefined;
-  const problems = [];
-  if (status.forced)
-    problems.push(`did not exit within ${STOP_TIMEOUT_MS} ms of SIGINT and was killed`);
-  else if (status.signal) {
-    problems.push(
-      `was terminated by ${status.signal} itself ${elapsedMs} ms after SIGINT, without its clean shutdown ` +
-        '(no SIGINT handler installed yet, or it did not run)',
-    );
-  } else if (status.code !== 0)
-    problems.push(`exited with code ${status.code} ${elapsedMs} ms after SIGINT`);
-  if (strayPid !== undefined)
+  const problems = [exitProblem];
+  if (strayPid !== undefined) {
     problems.push(`left its embedded PostgreSQL (pid ${strayPid}) running; the bench stopped it`);
-  return problems.length === 0 ? undefined : `${handle.name} ${problems.join('; ')}`;
+  }
+  const found = problems.filter(Boolean);
+  return found.length === 0 ? undefined : `${handle.name} ${found.join('; ')}`;
+}
+
+function describeExitAfterSigint(status, elapsedMs) {
+  if (status.forced) return `did not exit within ${STOP_TIMEOUT_MS} ms of SIGINT and was killed`;
+  if (status.signal) {
+    return (
+      `was terminated by ${status.signal} itself ${elapsedMs} ms after SIGINT, without its clean ` +
+      'shutdown (no SIGINT handler installed yet, or it did not run)'
+    );
+  }
+  if (status.code !== 0) return `exited with code ${status.code} ${elapsedMs} ms after SIGINT`;
+  return undefined;
 }
 
 /** Logs the bench admin in; resolves with the bearer token. */

@@ -122,7 +122,21 @@ export function textReport(results) {
   ].join('\n');
 }
 
+/**
+ * Writes `data` as JSON, formatted by the repository's Prettier when it is installed, so that
+ * `pnpm format:check` (which also sees git-ignored result files) stays green.
+ */
 export async function writeJson(file, data) {
   await fs.mkdir(path.dirname(file), { recursive: true });
-  await fs.writeFile(file, `${JSON.stringify(data, null, 2)}\n`);
+  await fs.writeFile(file, await formatJson(file, JSON.stringify(data, null, 2)));
+}
+
+async function formatJson(file, text) {
+  try {
+    const prettier = await import('prettier');
+    const options = await prettier.resolveConfig(file);
+    return await prettier.format(text, { ...options, filepath: file });
+  } catch {
+    return `${text}\n`;
+  }
 }

@@ -1,12 +1,25 @@
 import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-schema.js';
+import { AppsAndEntities1732400000000 } from './migrations/1732400000000-apps-and-entities.js';
 
 export const ENGINE_SCHEMA = 'formwork';
 
-export const MIGRATIONS = [InitialSchema1732300000000];
+export const MIGRATIONS = [InitialSchema1732300000000, AppsAndEntities1732400000000];
+
+/**
+ * Values as the API speaks them: `date` stays 'YYYY-MM-DD' (not a local-midnight Date),
+ * numeric and bigint become numbers (money is numeric(18,2): exact within doubles' 15 digits).
+ */
+function setTypeParsers(): void {
+  const { types } = pg;
+  types.setTypeParser(types.builtins.DATE, (text) => text);
+  types.setTypeParser(types.builtins.NUMERIC, (text) => Number(text));
+  types.setTypeParser(types.builtins.INT8, (text) => Number(text));
+}
 
 export function createDataSource(url: string, poolSize: number): DataSource {
+  setTypeParsers();
   return new DataSource({
     type: 'postgres',
     driver: pg,

@@ -31,7 +31,7 @@ export const filterSchema: z.ZodType<Filter> = z.lazy(() =>
     ],
     { error: 'must be a condition {field, op, value} or {and: [...]}, {or: [...]}, {not: ...}' },
   ),
-) as z.ZodType<Filter>;
+);
 
 export const isCondition = (filter: Filter): filter is FilterCondition => 'field' in filter;
 

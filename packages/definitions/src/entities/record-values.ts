@@ -116,5 +116,5 @@ export function recordSchemaFor(
   }
   return z.strictObject(shape, {
     error: (issue) => (issue.code === 'invalid_type' ? 'must be a JSON object' : undefined),
-  }) as z.ZodType<Record<string, unknown>>;
+  });
 }

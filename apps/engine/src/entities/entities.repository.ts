@@ -1,0 +1,93 @@
+import { Injectable } from '@nestjs/common';
+import type { Entity } from '@formwork/definitions';
+import { DataSource, type EntityManager } from 'typeorm';
+import type { StoredDefinition } from './plan-entity-change.js';
+
+interface EntityRow {
+  key: string;
+  version: number;
+  definition: StoredDefinition;
+  created_at: Date;
+  updated_at: Date;
+}
+
+export function toEntity(row: EntityRow): Entity {
+  const { name, description, fields, archivedFields, indexes } = row.definition;
+  return {
+    key: row.key,
+    name,
+    ...(description ? { description } : {}),
+    version: row.version,
+    fields,
+    indexes,
+    archivedFields,
+    createdAt: row.created_at.toISOString(),
+    updatedAt: row.updated_at.toISOString(),
+  };
+}
+
+@Injectable()
+export class EntitiesRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  /** Serialises schema changes of one app: relations tie its entities together. */
+  async lockApp(app: string, manager: EntityManager): Promise<void> {
+    await manager.query(
+      `SELECT pg_advisory_xact_lock(hashtext('formwork.entities'), hashtext($1))`,
+      [app],
+    );
+  }
+
+  async list(app: string, manager: EntityManager = this.dataSource.manager): Promise<Entity[]> {
+    const rows: EntityRow[] = await manager.query(
+      `SELECT * FROM formwork.entities WHERE app_key = $1 ORDER BY created_at, key`,
+      [app],
+    );
+    return rows.map(toEntity);
+  }
+
+  async find(
+    app: string,
+    key: string,
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<Entity | undefined> {
+    const rows: EntityRow[] = await manager.query(
+      `SELECT * FROM formwork.entities WHERE app_key = $1 AND key = $2`,
+      [app, key],
+    );
+    return rows[0] && toEntity(rows[0]);
+  }
+
+  async save(
+    app: string,
+    key: string,
+    definition: StoredDefinition,
+    version: number,
+    manager: EntityManager,
+  ): Promise<Entity> {
+    const rows: EntityRow[] = await manager.query(
+      `INSERT INTO formwork.entities (app_key, key, version, definition) VALUES ($1, $2, $3, $4)
+       ON CONFLICT (app_key, key) DO UPDATE SET version = EXCLUDED.version, definition = EXCLUDED.definition, updated_at = now()
+       RETURNING *`,
+      [app, key, version, JSON.stringify(definition)],
+    );
+    return toEntity(rows[0]!);
+  }
+
+  async recordChange(
+    change: { app: string; entity: string; version: number; plan: unknown; actorId: string },
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO formwork.entity_changes (app_key, entity_key, version, plan, changed_by) VALUES ($1, $2, $3, $4, $5)`,
+      [change.app, change.entity, change.version, JSON.stringify(change.plan), change.actorId],
+    );
+  }
+
+  async delete(app: string, key: string, manager: EntityManager): Promise<void> {
+    await manager.query(`DELETE FROM formwork.entities WHERE app_key = $1 AND key = $2`, [
+      app,
+      key,
+    ]);
+  }
+}

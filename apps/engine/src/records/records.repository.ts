@@ -1,0 +1,190 @@
+import { Injectable } from '@nestjs/common';
+import type { Entity, RecordHistoryEntry } from '@formwork/definitions';
+import { DataSource, type EntityManager } from 'typeorm';
+import { quoteIdentifier, tableOf } from '../entities/physical-names.js';
+import { selectList, toApiRecord, toParameter } from './record-columns.js';
+
+export type RecordRow = Record<string, unknown> & { id: string; version: number };
+
+/** TypeORM answers an UPDATE … RETURNING with [rows, count]; an INSERT or SELECT with rows. */
+function returnedRows(result: unknown): RecordRow[] {
+  const isUpdateResult =
+    Array.isArray(result) &&
+    result.length === 2 &&
+    Array.isArray(result[0]) &&
+    typeof result[1] === 'number';
+  return (isUpdateResult ? result[0] : result) as RecordRow[];
+}
+
+/** SQL over one entity's table. Keys come from the entity's metadata, values are parameters. */
+@Injectable()
+export class RecordsRepository {
+  constructor(private readonly dataSource: DataSource) {}
+
+  async query(
+    text: string,
+    values: unknown[],
+    manager: EntityManager = this.dataSource.manager,
+  ): Promise<RecordRow[]> {
+    const rows: RecordRow[] = await manager.query(text, values);
+    return rows.map((row) => toApiRecord(row) as RecordRow);
+  }
+
+  async find(
+    app: string,
+    entity: Entity,
+    id: string,
+    options: { manager?: EntityManager; lock?: boolean; includeDeleted?: boolean } = {},
+  ): Promise<(RecordRow & { deleted: boolean }) | undefined> {
+    const rows: (RecordRow & { deleted: boolean })[] = await (
+      options.manager ?? this.dataSource.manager
+    ).query(
+      `SELECT ${selectList(entity)}, t.deleted_at IS NOT NULL AS deleted FROM ${tableOf(app, entity.key)} t
+        WHERE t.id = $1${options.includeDeleted ? '' : ' AND t.deleted_at IS NULL'}${options.lock ? ' FOR UPDATE' : ''}`,
+      [id],
+    );
+    return rows[0] && (toApiRecord(rows[0]) as RecordRow & { deleted: boolean });
+  }
+
+  async insert(
+    app: string,
+    entity: Entity,
+    values: Record<string, unknown>,
+    actorId: string,
+    manager: EntityManager,
+  ): Promise<RecordRow> {
+    const fields = entity.fields.filter((field) => values[field.key] !== undefined);
+    const columns = ['created_by', 'owner_id', ...fields.map((field) => field.key)].map(
+      quoteIdentifier,
+    );
+    const parameters = [
+      actorId,
+      actorId,
+      ...fields.map((field) => toParameter(field.type, values[field.key])),
+    ];
+    const rows: RecordRow[] = await manager.query(
+      `INSERT INTO ${tableOf(app, entity.key)} AS t (${columns.join(', ')}) VALUES (${parameters.map((_, index) => `$${index + 1}`).join(', ')})
+       RETURNING ${selectList(entity)}`,
+      parameters,
+    );
+    return toApiRecord(rows[0]!) as RecordRow;
+  }
+
+  async update(
+    app: string,
+    entity: Entity,
+    id: string,
+    values: Record<string, unknown>,
+    manager: EntityManager,
+  ): Promise<RecordRow> {
+    const fields = entity.fields.filter((field) => values[field.key] !== undefined);
+    const assignments = fields.map(
+      (field, index) => `${quoteIdentifier(field.key)} = $${index + 2}`,
+    );
+    const rows = returnedRows(
+      await manager.query(
+        `UPDATE ${tableOf(app, entity.key)} AS t SET ${[...assignments, 'version = version + 1', `updated_at = date_trunc('milliseconds', now())`].join(', ')}
+        WHERE t.id = $1 RETURNING ${selectList(entity)}`,
+        [id, ...fields.map((field) => toParameter(field.type, values[field.key]))],
+      ),
+    );
+    return toApiRecord(rows[0]!) as RecordRow;
+  }
+
+  async setDeleted(
+    app: string,
+    entity: Entity,
+    id: string,
+    deleted: boolean,
+    manager: EntityManager,
+  ): Promise<RecordRow> {
+    const rows = returnedRows(
+      await manager.query(
+        `UPDATE ${tableOf(app, entity.key)} AS t SET deleted_at = ${deleted ? 'now()' : 'NULL'}, version = version + 1, updated_at = date_trunc('milliseconds', now())
+        WHERE t.id = $1 RETURNING ${selectList(entity)}`,
+        [id],
+      ),
+    );
+    return toApiRecord(rows[0]!) as RecordRow;
+  }
+
+  /** Ids among `ids` that are live records of the target (relation values must point at one). */
+  async existingIds(
+    app: string,
+    target: string,
+    ids: string[],
+    manager: EntityManager,
+  ): Promise<Set<string>> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM ${tableOf(app, target)} WHERE id = ANY($1::uuid[]) AND deleted_at IS NULL`,
+      [ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async existingUserIds(ids: string[], manager: EntityManager): Promise<Set<string>> {
+    const rows: { id: string }[] = await manager.query(
+      `SELECT id FROM formwork.users WHERE id = ANY($1::uuid[])`,
+      [ids],
+    );
+    return new Set(rows.map((row) => row.id));
+  }
+
+  async addHistory(
+    entry: {
+      app: string;
+      entity: string;
+      recordId: string;
+      actorId: string;
+      action: RecordHistoryEntry['action'];
+      before: unknown;
+      after: unknown;
+    },
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO formwork.record_history (app_key, entity_key, record_id, actor_id, action, before, after) VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+      [
+        entry.app,
+        entry.entity,
+        entry.recordId,
+        entry.actorId,
+        entry.action,
+        entry.before === null ? null : JSON.stringify(entry.before),
+        entry.after === null ? null : JSON.stringify(entry.after),
+      ],
+    );
+  }
+
+  async history(app: string, entity: string, recordId: string): Promise<RecordHistoryEntry[]> {
+    const rows: {
+      at: Date;
+      by: string | null;
+      action: RecordHistoryEntry['action'];
+      before: RecordHistoryEntry['before'];
+      after: RecordHistoryEntry['after'];
+    }[] = await this.dataSource.query(
+      `SELECT at, actor_id AS by, action, before, after FROM formwork.record_history
+        WHERE app_key = $1 AND entity_key = $2 AND record_id = $3 ORDER BY id DESC LIMIT 500`,
+      [app, entity, recordId],
+    );
+    return rows.map((row) => ({ ...row, at: row.at.toISOString() }));
+  }
+
+  /** Outbox rows, written with the change that caused them. */
+  async addEvent(
+    event: { type: string; app: string; entity: string; recordId?: string; payload?: unknown },
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `INSERT INTO formwork.events (type, app_key, entity_key, record_id, payload) VALUES ($1, $2, $3, $4, $5)`,
+      [
+        event.type,
+        event.app,
+        event.entity,
+        event.recordId ?? null,
+        JSON.stringify(event.payload ?? {}),
+      ],
+    );
+  }
+}

@@ -1,0 +1,294 @@
+import { Injectable } from '@nestjs/common';
+import {
+  recordSchemaFor,
+  toFieldErrors,
+  type Entity,
+  type EntityRecord,
+  type FieldError,
+  type Page,
+  type RecordHistoryEntry,
+} from '@formwork/definitions';
+import { DataSource, type EntityManager } from 'typeorm';
+import { AppsRepository } from '../apps/apps.repository.js';
+import type { RequestActor } from '../auth/request-actor.js';
+import { conflict, notFound, unprocessable } from '../common/problem.js';
+import { EntitiesRepository } from '../entities/entities.repository.js';
+import { constraintName } from '../entities/physical-names.js';
+import {
+  encodeRecordCursor,
+  RecordQueryCompiler,
+  type RecordQueryInput,
+} from './compile-record-query.js';
+import { RecordsRepository, type RecordRow } from './records.repository.js';
+
+interface Target {
+  app: string;
+  entity: Entity;
+}
+
+const UNIQUE_VIOLATION = '23505';
+
+function withoutDeletedFlag({
+  deleted: _deleted,
+  ...record
+}: RecordRow & { deleted?: boolean }): EntityRecord {
+  return record as EntityRecord;
+}
+
+@Injectable()
+export class RecordsService {
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly apps: AppsRepository,
+    private readonly entities: EntitiesRepository,
+    private readonly records: RecordsRepository,
+  ) {}
+
+  async target(app: string, entityKey: string): Promise<Target> {
+    if (!(await this.apps.find(app))) throw notFound(`There is no app ${app}.`);
+    const entity = await this.entities.find(app, entityKey);
+    if (!entity) throw notFound(`There is no entity ${entityKey} in ${app}.`);
+    return { app, entity };
+  }
+
+  async list(app: string, entityKey: string, input: RecordQueryInput): Promise<Page<EntityRecord>> {
+    const { entity } = await this.target(app, entityKey);
+    const related = new Map((await this.entities.list(app)).map((other) => [other.key, other]));
+    const query = new RecordQueryCompiler(app, entity, related).compile(input);
+    const rows = await this.records.query(query.text, query.values);
+    const page = rows.slice(0, input.limit);
+    const last = page.at(-1);
+    const nextCursor =
+      rows.length > input.limit && last
+        ? encodeRecordCursor(
+            query.scope,
+            query.sortKeys.map((key) => last[key.key] ?? null),
+            last.id,
+          )
+        : null;
+    return { items: page as EntityRecord[], nextCursor };
+  }
+
+  async get(app: string, entityKey: string, id: string): Promise<EntityRecord> {
+    const { entity } = await this.target(app, entityKey);
+    const row = await this.records.find(app, entity, id);
+    if (!row) throw notFound(`There is no record ${id} in ${entityKey}.`);
+    return withoutDeletedFlag(row);
+  }
+
+  async create(
+    app: string,
+    entityKey: string,
+    body: unknown,
+    actor: RequestActor,
+  ): Promise<EntityRecord> {
+    const target = await this.target(app, entityKey);
+    const values = this.withDefaults(target.entity, this.parse(target.entity, body, 'create'));
+    return this.inTransaction(target, async (manager) => {
+      await this.checkReferences(target, values, manager);
+      const record = await this.records.insert(app, target.entity, values, actor.userId, manager);
+      await this.records.addHistory(
+        {
+          app,
+          entity: entityKey,
+          recordId: record.id,
+          actorId: actor.userId,
+          action: 'create',
+          before: null,
+          after: record,
+        },
+        manager,
+      );
+      await this.records.addEvent(
+        { type: 'record_created', app, entity: entityKey, recordId: record.id },
+        manager,
+      );
+      return record as EntityRecord;
+    });
+  }
+
+  async update(
+    app: string,
+    entityKey: string,
+    id: string,
+    body: unknown,
+    expectedVersion: number | undefined,
+    actor: RequestActor,
+  ): Promise<EntityRecord> {
+    const target = await this.target(app, entityKey);
+    const values = this.parse(target.entity, body, 'update');
+    return this.inTransaction(target, async (manager) => {
+      const before = await this.records.find(app, target.entity, id, { manager, lock: true });
+      if (!before) throw notFound(`There is no record ${id} in ${entityKey}.`);
+      if (expectedVersion !== undefined && before.version !== expectedVersion) {
+        throw conflict(
+          `The record was changed by someone else (now version ${before.version}). Reload it and try again.`,
+        );
+      }
+      await this.checkReferences(target, values, manager);
+      const after = await this.records.update(app, target.entity, id, values, manager);
+      const changed = Object.keys(values).filter(
+        (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+      );
+      await this.records.addHistory(
+        {
+          app,
+          entity: entityKey,
+          recordId: id,
+          actorId: actor.userId,
+          action: 'update',
+          before: withoutDeletedFlag(before),
+          after,
+        },
+        manager,
+      );
+      await this.records.addEvent(
+        {
+          type: 'record_updated',
+          app,
+          entity: entityKey,
+          recordId: id,
+          payload: { fields: changed },
+        },
+        manager,
+      );
+      return after as EntityRecord;
+    });
+  }
+
+  async delete(app: string, entityKey: string, id: string, actor: RequestActor): Promise<void> {
+    const target = await this.target(app, entityKey);
+    await this.inTransaction(target, async (manager) => {
+      const before = await this.records.find(app, target.entity, id, { manager, lock: true });
+      if (!before) throw notFound(`There is no record ${id} in ${entityKey}.`);
+      await this.records.setDeleted(app, target.entity, id, true, manager);
+      await this.records.addHistory(
+        {
+          app,
+          entity: entityKey,
+          recordId: id,
+          actorId: actor.userId,
+          action: 'delete',
+          before: withoutDeletedFlag(before),
+          after: null,
+        },
+        manager,
+      );
+      await this.records.addEvent(
+        { type: 'record_deleted', app, entity: entityKey, recordId: id },
+        manager,
+      );
+    });
+  }
+
+  async restore(
+    app: string,
+    entityKey: string,
+    id: string,
+    actor: RequestActor,
+  ): Promise<EntityRecord> {
+    const target = await this.target(app, entityKey);
+    return this.inTransaction(target, async (manager) => {
+      const before = await this.records.find(app, target.entity, id, {
+        manager,
+        lock: true,
+        includeDeleted: true,
+      });
+      if (!before) throw notFound(`There is no record ${id} in ${entityKey}.`);
+      if (!before.deleted) return withoutDeletedFlag(before);
+      const after = await this.records.setDeleted(app, target.entity, id, false, manager);
+      await this.records.addHistory(
+        {
+          app,
+          entity: entityKey,
+          recordId: id,
+          actorId: actor.userId,
+          action: 'restore',
+          before: null,
+          after,
+        },
+        manager,
+      );
+      await this.records.addEvent(
+        { type: 'record_restored', app, entity: entityKey, recordId: id },
+        manager,
+      );
+      return after as EntityRecord;
+    });
+  }
+
+  async history(
+    app: string,
+    entityKey: string,
+    id: string,
+  ): Promise<{ items: RecordHistoryEntry[] }> {
+    const { entity } = await this.target(app, entityKey);
+    if (!(await this.records.find(app, entity, id, { includeDeleted: true })))
+      throw notFound(`There is no record ${id} in ${entityKey}.`);
+    return { items: await this.records.history(app, entityKey, id) };
+  }
+
+  private parse(entity: Entity, body: unknown, mode: 'create' | 'update'): Record<string, unknown> {
+    const result = recordSchemaFor(entity.fields, mode).safeParse(body);
+    if (!result.success) {
+      if (body === null || typeof body !== 'object' || Array.isArray(body))
+        throw unprocessable(
+          [{ path: '', message: 'must be a JSON object' }],
+          'The request body must be a JSON object.',
+        );
+      throw unprocessable(toFieldErrors(result.error));
+    }
+    return result.data;
+  }
+
+  private withDefaults(entity: Entity, values: Record<string, unknown>): Record<string, unknown> {
+    const withDefaults = { ...values };
+    for (const field of entity.fields)
+      if (withDefaults[field.key] === undefined && field.default !== undefined)
+        withDefaults[field.key] = field.default;
+    return withDefaults;
+  }
+
+  /** Relation and user values must point at existing (not deleted) records: a 422 names each bad one. */
+  private async checkReferences(
+    { app, entity }: Target,
+    values: Record<string, unknown>,
+    manager: EntityManager,
+  ): Promise<void> {
+    const errors: FieldError[] = [];
+    for (const field of entity.fields) {
+      const id = values[field.key];
+      if (typeof id !== 'string' || (field.type !== 'relation' && field.type !== 'user')) continue;
+      const found =
+        field.type === 'user'
+          ? await this.records.existingUserIds([id], manager)
+          : await this.records.existingIds(app, field.target!, [id], manager);
+      if (!found.has(id))
+        errors.push({
+          path: `/${field.key}`,
+          message: field.type === 'user' ? 'is not a user' : `is not a record of ${field.target}`,
+        });
+    }
+    if (errors.length > 0) throw unprocessable(errors);
+  }
+
+  /** Runs a write, turning a unique-index violation into a 409 that names the field. */
+  private async inTransaction<T>(
+    { app, entity }: Target,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } catch (error) {
+      const { code, constraint } = error as { code?: string; constraint?: string };
+      if (code !== UNIQUE_VIOLATION) throw error;
+      const field = entity.fields.find(
+        (candidate) => constraintName('ux', app, entity.key, candidate.key) === constraint,
+      );
+      if (!field) throw error;
+      throw conflict(`Another record already has this ${field.name}.`, [
+        { path: `/${field.key}`, message: 'is already used by another record' },
+      ]);
+    }
+  }
+}
