@@ -77,8 +77,8 @@ async function startApplication(
   if (webAssets.isAvailable)
     await app.register(fastifyStatic, { root: webAssets.root, wildcard: false, index: false });
   setUpOpenApi(app);
-  await app.listen(config.PORT, config.HOST);
   const firstAdmin = await app.get(FirstAdmin).ensure();
+  await app.listen(config.PORT, config.HOST);
   const address = app.getHttpServer().address();
   const port = typeof address === 'object' && address ? address.port : config.PORT;
   return {

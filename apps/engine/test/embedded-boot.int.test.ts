@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
@@ -55,6 +56,22 @@ describe('engine on embedded PostgreSQL', () => {
     expect(await third.engine.exited).toBe(0);
     const postgresLog = await readFile(path.join(dataDir, 'postgres.log'), 'utf8');
     expect(postgresLog).not.toMatch(/was interrupted|not properly shut down|automatic recovery/);
+  });
+});
+
+describe('Ctrl-C during start-up', () => {
+  it('waits for start-up to finish, then stops PostgreSQL too', async () => {
+    const dir = await mkdtemp(path.join(os.tmpdir(), 'formwork-boot-'));
+    try {
+      const engine = spawnEngine({ FORMWORK_DATA_DIR: dir, PORT: String(await freePort()) });
+      while (!existsSync(path.join(dir, 'postgres-password')))
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      engine.child.kill('SIGINT'); // while PostgreSQL is being initialised
+      expect(await engine.exited).toBe(0);
+      expect(existsSync(path.join(dir, 'pg', 'postmaster.pid'))).toBe(false);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 });
 

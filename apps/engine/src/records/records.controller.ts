@@ -43,6 +43,8 @@ const listQuerySchema = z.strictObject({
   expand: z.string().max(500).optional(),
 });
 
+const getQuerySchema = z.strictObject({ expand: z.string().max(500).optional() });
+
 const RECORD_BODY = {
   schema: { type: 'object', additionalProperties: true, description: 'Field values by field key' },
 };
