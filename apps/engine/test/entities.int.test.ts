@@ -365,3 +365,30 @@ describe('records', () => {
     expect((await refusal(staff.entities.put('crm', customer))).status).toBe(403);
   });
 });
+
+describe('expand', () => {
+  it('puts the related record under the relation key, and refuses non-relation fields', async () => {
+    const customerRecord = await t.admin.records.create('crm', 'customer', {
+      name: '己公司',
+      city: '广州',
+    });
+    const orderRecord = await t.admin.records.create('crm', 'order', {
+      amount: 5,
+      customer: customerRecord.id,
+    });
+    const expanded = await t.admin.records.get('crm', 'order', orderRecord.id, 'customer');
+    expect(expanded.customer).toMatchObject({
+      id: customerRecord.id,
+      name: '己公司',
+      city: '广州',
+    });
+    const list = await t.admin.records.list('crm', 'order', {
+      filter: { field: 'customer', op: 'eq', value: customerRecord.id },
+      expand: 'customer,created_by',
+    });
+    expect(list.items[0]?.customer).toMatchObject({ name: '己公司' });
+    expect(
+      (await refusal(t.admin.records.get('crm', 'order', orderRecord.id, 'amount'))).status,
+    ).toBe(400);
+  });
+});

@@ -16,6 +16,8 @@ export function expandableFields(entity: Entity, expand: string | undefined): Fi
     ),
   ];
   return keys.map((key) => {
+    if (key === 'created_by' || key === 'owner_id')
+      return { key, name: key, type: 'user' } satisfies Field;
     const field = entity.fields.find((candidate) => candidate.key === key);
     if (!field || (field.type !== 'relation' && field.type !== 'user')) {
       throw badRequest(`Only relation and user fields can be expanded; ${key} is not one.`, [

@@ -82,8 +82,9 @@ export class RecordsController {
     @KeyParam('app') app: string,
     @KeyParam('entity') entity: string,
     @UuidParam('id') id: string,
+    @ValidQuery(getQuerySchema) query: z.output<typeof getQuerySchema>,
   ): Promise<EntityRecord> {
-    return this.records.get(app, entity, id);
+    return this.records.get(app, entity, id, query.expand);
   }
 
   @Can('update', 'Record')

@@ -19,6 +19,7 @@ import {
   RecordQueryCompiler,
   type RecordQueryInput,
 } from './compile-record-query.js';
+import { expandableFields, expandRelations } from './expand-relations.js';
 import { RecordsRepository, type RecordRow } from './records.repository.js';
 
 interface Target {
@@ -51,9 +52,14 @@ export class RecordsService {
     return { app, entity };
   }
 
-  async list(app: string, entityKey: string, input: RecordQueryInput): Promise<Page<EntityRecord>> {
+  async list(
+    app: string,
+    entityKey: string,
+    input: RecordQueryInput & { expand?: string },
+  ): Promise<Page<EntityRecord>> {
     const { entity } = await this.target(app, entityKey);
-    const related = new Map((await this.entities.list(app)).map((other) => [other.key, other]));
+    const expand = expandableFields(entity, input.expand);
+    const related = await this.relatedEntities(app);
     const query = new RecordQueryCompiler(app, entity, related).compile(input);
     const rows = await this.records.query(query.text, query.values);
     const page = rows.slice(0, input.limit);
@@ -66,14 +72,25 @@ export class RecordsService {
             last.id,
           )
         : null;
+    await expandRelations(this.dataSource.manager, app, expand, related, page);
     return { items: page as EntityRecord[], nextCursor };
   }
 
-  async get(app: string, entityKey: string, id: string): Promise<EntityRecord> {
+  async get(app: string, entityKey: string, id: string, expand?: string): Promise<EntityRecord> {
     const { entity } = await this.target(app, entityKey);
+    const fields = expandableFields(entity, expand);
     const row = await this.records.find(app, entity, id);
     if (!row) throw notFound(`There is no record ${id} in ${entityKey}.`);
-    return withoutDeletedFlag(row);
+    const record = withoutDeletedFlag(row);
+    if (fields.length > 0)
+      await expandRelations(this.dataSource.manager, app, fields, await this.relatedEntities(app), [
+        record,
+      ]);
+    return record;
+  }
+
+  private async relatedEntities(app: string): Promise<Map<string, Entity>> {
+    return new Map((await this.entities.list(app)).map((other) => [other.key, other]));
   }
 
   async create(
