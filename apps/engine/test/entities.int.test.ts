@@ -392,3 +392,66 @@ describe('expand', () => {
     ).toBe(400);
   });
 });
+
+describe('races', () => {
+  it('two edits racing on one record with the same If-Match: one wins, the other gets 409', async () => {
+    const record = await t.admin.records.create('crm', 'customer', { name: '庚公司' });
+    const results = await Promise.allSettled([
+      t.admin.records.update(
+        'crm',
+        'customer',
+        record.id,
+        { name: '庚公司 A' },
+        { expectedVersion: 1 },
+      ),
+      t.admin.records.update(
+        'crm',
+        'customer',
+        record.id,
+        { name: '庚公司 B' },
+        { expectedVersion: 1 },
+      ),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const rejected = results.find((result) => result.status === 'rejected');
+    expect((rejected?.reason as ApiError).status).toBe(409);
+    expect((await t.admin.records.get('crm', 'customer', record.id)).version).toBe(2);
+  });
+
+  it('two schema changes racing on one entity version: one applies, the other is refused whole', async () => {
+    const current = await t.admin.entities.get('crm', 'customer');
+    const withField = (key: string) => ({
+      key: 'customer',
+      name: '客户',
+      fields: [...current.fields, { key, name: key, type: 'text' as const }],
+    });
+    const results = await Promise.allSettled([
+      t.admin.entities.put('crm', withField('wechat'), { expectedVersion: current.version }),
+      t.admin.entities.put('crm', withField('qq'), { expectedVersion: current.version }),
+    ]);
+    expect(results.filter((result) => result.status === 'fulfilled')).toHaveLength(1);
+    const columns = (await schemaOf('customer')).map((column) => column.column_name);
+    expect(columns.filter((column) => column === 'wechat' || column === 'qq')).toHaveLength(1);
+  });
+
+  it('refuses a unique constraint over duplicates, naming the values', async () => {
+    await t.admin.records.create('crm', 'customer', { name: '重名' });
+    await t.admin.records.create('crm', 'customer', { name: '重名' });
+    const current = await t.admin.entities.get('crm', 'customer');
+    const error = await refusal(
+      t.admin.entities.put('crm', {
+        key: 'customer',
+        name: '客户',
+        fields: current.fields.map((f) => (f.key === 'name' ? { ...f, unique: true } : f)),
+      }),
+    );
+    expect(error.status).toBe(409);
+    expect(error.problem.report).toEqual([
+      expect.objectContaining({
+        field: 'name',
+        problem: 'has duplicate values',
+        examples: expect.arrayContaining(['重名']),
+      }),
+    ]);
+  });
+});
