@@ -21,12 +21,19 @@ function columnDefinition(target: Target, field: Field): string {
   return column;
 }
 
+/**
+ * Index columns in the order record lists sort by: nulls last, and the id as the final tie-breaker
+ * in the direction of the last field, so a filtered, sorted, keyset-paged list reads the index in order.
+ */
 function indexColumns(index: EntityIndex): string {
-  return index.fields
-    .map((name) =>
-      name.startsWith('-') ? `${quoteIdentifier(name.slice(1))} DESC` : quoteIdentifier(name),
-    )
-    .join(', ');
+  const columns = index.fields.map((name) => {
+    const descending = name.startsWith('-');
+    return `${quoteIdentifier(name.replace(/^-/, ''))} ${descending ? 'DESC' : 'ASC'} NULLS LAST`;
+  });
+  const lastDescending = index.fields.at(-1)?.startsWith('-') ?? false;
+  if (!index.fields.some((name) => name.replace(/^-/, '') === 'id'))
+    columns.push(`id ${lastDescending ? 'DESC' : 'ASC'}`);
+  return columns.join(', ');
 }
 
 /**

@@ -68,7 +68,7 @@ export class RecordQueryCompiler {
       ...sortKeys.map(
         (key) => `${this.columnSql(key.key)} ${key.descending ? 'DESC' : 'ASC'} NULLS LAST`,
       ),
-      't.id ASC',
+      `t.id ${this.tieBreakDescending(sortKeys) ? 'DESC' : 'ASC'}`,
     ].join(', ');
     this.values.push(input.limit + 1);
     const text = `SELECT ${selectList(this.entity)} FROM ${tableOf(this.app, this.entity.key)} t ${this.joins.join(' ')} WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT $${this.values.length}`;
@@ -251,6 +251,11 @@ export class RecordQueryCompiler {
       : [{ key: 'created_at', descending: false }];
   }
 
+  /** The id breaks ties in the direction of the last sort key, so one index can serve the whole order. */
+  private tieBreakDescending(sortKeys: { descending: boolean }[]): boolean {
+    return sortKeys.at(-1)?.descending ?? false;
+  }
+
   /** Rows strictly after the cursor's row in the sort order (nulls last, id breaks ties). */
   private after(
     cursor: string,
@@ -278,7 +283,10 @@ export class RecordQueryCompiler {
         equalities.push(`${column} IS NULL`);
       }
     });
-    branches.push([...equalities, `t.id > ${this.parameter(position.id, 'uuid')}`].join(' AND '));
+    const idAfter = this.tieBreakDescending(sortKeys) ? '<' : '>';
+    branches.push(
+      [...equalities, `t.id ${idAfter} ${this.parameter(position.id, 'uuid')}`].join(' AND '),
+    );
     return `(${branches.map((branch) => `(${branch})`).join(' OR ')})`;
   }
 }
