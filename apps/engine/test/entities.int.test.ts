@@ -455,3 +455,68 @@ describe('races', () => {
     ]);
   });
 });
+
+describe('keyset paging', () => {
+  it('walks every sort shape page by page exactly like one big page', async () => {
+    await t.admin.entities.put('crm', {
+      key: 'deal',
+      name: '商机',
+      fields: [
+        { key: 'title', name: '标题', type: 'text', required: true },
+        { key: 'value', name: '金额', type: 'money' },
+        {
+          key: 'stage',
+          name: '阶段',
+          type: 'select',
+          options: [{ value: 'lead' }, { value: 'won' }],
+        },
+      ],
+      indexes: [{ fields: ['stage', '-value'] }],
+    });
+    for (let i = 0; i < 30; i += 1) {
+      await t.admin.records.create('crm', 'deal', {
+        title: `商机 ${i % 7}`,
+        value: i % 4 === 0 ? null : (i * 37) % 11,
+        stage: i % 3 === 0 ? 'won' : 'lead',
+      });
+    }
+    const sorts = [
+      '-value',
+      'value',
+      'title',
+      '-title',
+      'stage,-value',
+      '-created_at',
+      'title,-value',
+    ];
+    for (const sort of sorts) {
+      const whole = (await t.admin.records.list('crm', 'deal', { sort, limit: 500 })).items.map(
+        (d) => d.id,
+      );
+      const walked: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await t.admin.records.list('crm', 'deal', { sort, limit: 4, cursor });
+        walked.push(...page.items.map((d) => d.id));
+        cursor = page.nextCursor ?? undefined;
+      } while (cursor);
+      expect({ sort, ids: walked }).toEqual({ sort, ids: whole });
+    }
+    const filtered = { field: 'stage', op: 'eq', value: 'lead' } as const;
+    const whole = (
+      await t.admin.records.list('crm', 'deal', { filter: filtered, sort: '-value', limit: 500 })
+    ).items.map((d) => d.id);
+    const first = await t.admin.records.list('crm', 'deal', {
+      filter: filtered,
+      sort: '-value',
+      limit: 5,
+    });
+    const second = await t.admin.records.list('crm', 'deal', {
+      filter: filtered,
+      sort: '-value',
+      limit: 500,
+      cursor: first.nextCursor!,
+    });
+    expect([...first.items, ...second.items].map((d) => d.id)).toEqual(whole);
+  });
+});

@@ -63,16 +63,70 @@ export class RecordQueryCompiler {
       .update(JSON.stringify([input.filter ?? null, sortKeys, input.search ?? null]))
       .digest('base64url')
       .slice(0, 12);
-    if (input.cursor) where.push(this.after(input.cursor, sortKeys, scope));
     const orderBy = [
       ...sortKeys.map(
-        (key) => `${this.columnSql(key.key)} ${key.descending ? 'DESC' : 'ASC'} NULLS LAST`,
+        (key) => `t.${quoteIdentifier(key.key)} ${key.descending ? 'DESC' : 'ASC'} NULLS LAST`,
       ),
       `t.id ${this.tieBreakDescending(sortKeys) ? 'DESC' : 'ASC'}`,
     ].join(', ');
+    const position = input.cursor
+      ? decodeRecordCursor(input.cursor, scope, sortKeys.length)
+      : undefined;
+    const select = (conditions: string[]) =>
+      `SELECT ${selectList(this.entity)} FROM ${tableOf(this.app, this.entity.key)} t ${this.joins.join(' ')} WHERE ${conditions.join(' AND ')} ORDER BY ${orderBy} LIMIT $LIMIT`;
+
+    let text: string;
+    const seek = position && this.seekBranches(position, sortKeys);
+    if (seek?.length === 2) {
+      // Non-null values after the cursor, then the nulls: each branch reads its index range in order.
+      text = `SELECT * FROM ((${select([...where, seek[0]!])}) UNION ALL (${select([...where, seek[1]!])})) t ORDER BY ${orderBy} LIMIT $LIMIT`;
+    } else if (seek) {
+      text = select([...where, seek[0]!]);
+    } else {
+      text = select(position ? [...where, this.after(position, sortKeys)] : where);
+    }
     this.values.push(input.limit + 1);
-    const text = `SELECT ${selectList(this.entity)} FROM ${tableOf(this.app, this.entity.key)} t ${this.joins.join(' ')} WHERE ${where.join(' AND ')} ORDER BY ${orderBy} LIMIT $${this.values.length}`;
-    return { text, values: this.values, sortKeys, scope };
+    return {
+      text: text.replaceAll('$LIMIT', `$${this.values.length}`),
+      values: this.values,
+      sortKeys,
+      scope,
+    };
+  }
+
+  /**
+   * Keyset conditions an index can seek to: a row comparison `(k…, id) < (v…, id₀)` when every
+   * sort key runs one way and cannot be null; for one nullable key, that plus a branch for the
+   * nulls. Undefined when the general (slower) condition is needed.
+   */
+  private seekBranches(
+    position: CursorPosition,
+    sortKeys: { key: string; descending: boolean }[],
+  ): string[] | undefined {
+    const columns = queryableColumns(this.entity);
+    const descending = this.tieBreakDescending(sortKeys);
+    if (sortKeys.some((key) => key.descending !== descending)) return undefined;
+    const isNotNull = (key: string) =>
+      ['id', 'version', 'created_at', 'updated_at'].includes(key) ||
+      Boolean(columns.get(key)?.field?.required);
+    const comparison = descending ? '<' : '>';
+    const row = (keys: string[], values: unknown[]) => {
+      const left = [...keys.map((key) => `t.${quoteIdentifier(key)}`), 't.id'];
+      const right = [
+        ...values.map((value, index) =>
+          this.parameter(value, castOf(columns.get(keys[index]!)!.type)),
+        ),
+        this.parameter(position.id, 'uuid'),
+      ];
+      return `(${left.join(', ')}) ${comparison} (${right.join(', ')})`;
+    };
+    const keys = sortKeys.map((key) => key.key);
+    if (keys.every(isNotNull)) return [row(keys, position.values)];
+    if (keys.length !== 1) return undefined;
+    const column = `t.${quoteIdentifier(keys[0]!)}`;
+    if (position.values[0] === null)
+      return [`${column} IS NULL AND t.id ${comparison} ${this.parameter(position.id, 'uuid')}`];
+    return [row(keys, position.values), `${column} IS NULL`];
   }
 
   private parameter(value: unknown, cast?: string): string {
@@ -258,11 +312,9 @@ export class RecordQueryCompiler {
 
   /** Rows strictly after the cursor's row in the sort order (nulls last, id breaks ties). */
   private after(
-    cursor: string,
+    position: CursorPosition,
     sortKeys: { key: string; descending: boolean }[],
-    scope: string,
   ): string {
-    const position = decodeRecordCursor(cursor, scope, sortKeys.length);
     const columns = queryableColumns(this.entity);
     const branches: string[] = [];
     const equalities: string[] = [];

@@ -46,25 +46,35 @@ export class RecordsRepository {
     return rows[0] && (toApiRecord(rows[0]) as RecordRow & { deleted: boolean });
   }
 
-  async insert(
+  /** Inserts a record with its history row and `record_created` event in one statement. */
+  async insertWithHistory(
     app: string,
     entity: Entity,
     values: Record<string, unknown>,
     actorId: string,
-    manager: EntityManager,
   ): Promise<RecordRow> {
     const fields = entity.fields.filter((field) => values[field.key] !== undefined);
     const columns = ['created_by', 'owner_id', ...fields.map((field) => field.key)].map(
       quoteIdentifier,
     );
     const parameters = [
-      actorId,
+      app,
+      entity.key,
       actorId,
       ...fields.map((field) => toParameter(field.type, values[field.key])),
     ];
-    const rows: RecordRow[] = await manager.query(
-      `INSERT INTO ${tableOf(app, entity.key)} AS t (${columns.join(', ')}) VALUES (${parameters.map((_, index) => `$${index + 1}`).join(', ')})
-       RETURNING ${selectList(entity)}`,
+    const placeholders = ['$3', '$3', ...fields.map((_, index) => `$${index + 4}`)];
+    const rows: RecordRow[] = await this.dataSource.query(
+      `WITH rec AS (
+         INSERT INTO ${tableOf(app, entity.key)} AS t (${columns.join(', ')}) VALUES (${placeholders.join(', ')})
+         RETURNING ${selectList(entity)}
+       ), history AS (
+         INSERT INTO formwork.record_history (app_key, entity_key, record_id, actor_id, action, after)
+         SELECT $1, $2, rec.id, $3, 'create', to_jsonb(rec) FROM rec
+       ), event AS (
+         INSERT INTO formwork.events (type, app_key, entity_key, record_id) SELECT 'record_created', $1, $2, rec.id FROM rec
+       )
+       SELECT * FROM rec`,
       parameters,
     );
     return toApiRecord(rows[0]!) as RecordRow;

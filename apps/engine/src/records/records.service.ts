@@ -29,6 +29,21 @@ interface Target {
 
 const UNIQUE_VIOLATION = '23505';
 
+const recordSchemas = new Map<string, ReturnType<typeof recordSchemaFor>>();
+const MAX_CACHED_SCHEMAS = 1000;
+
+/** Validation schemas are derived from an entity version, so they can be built once per version. */
+function cachedRecordSchema(entity: Entity, mode: 'create' | 'update') {
+  const key = `${entity.key}@${entity.version}:${entity.updatedAt}:${mode}`;
+  let schema = recordSchemas.get(key);
+  if (!schema) {
+    if (recordSchemas.size >= MAX_CACHED_SCHEMAS) recordSchemas.clear();
+    schema = recordSchemaFor(entity.fields, mode);
+    recordSchemas.set(key, schema);
+  }
+  return schema;
+}
+
 function withoutDeletedFlag({
   deleted: _deleted,
   ...record
@@ -45,11 +60,12 @@ export class RecordsService {
     private readonly records: RecordsRepository,
   ) {}
 
+  /** The entity to work on; one query when it exists (its app then exists too). */
   async target(app: string, entityKey: string): Promise<Target> {
-    if (!(await this.apps.find(app))) throw notFound(`There is no app ${app}.`);
     const entity = await this.entities.find(app, entityKey);
-    if (!entity) throw notFound(`There is no entity ${entityKey} in ${app}.`);
-    return { app, entity };
+    if (entity) return { app, entity };
+    if (!(await this.apps.find(app))) throw notFound(`There is no app ${app}.`);
+    throw notFound(`There is no entity ${entityKey} in ${app}.`);
   }
 
   async list(
@@ -93,6 +109,7 @@ export class RecordsService {
     return new Map((await this.entities.list(app)).map((other) => [other.key, other]));
   }
 
+  /** One statement writes the record, its history row and its outbox event (atomic, one round trip). */
   async create(
     app: string,
     entityKey: string,
@@ -101,26 +118,14 @@ export class RecordsService {
   ): Promise<EntityRecord> {
     const target = await this.target(app, entityKey);
     const values = this.withDefaults(target.entity, this.parse(target.entity, body, 'create'));
-    return this.inTransaction(target, async (manager) => {
-      await this.checkReferences(target, values, manager);
-      const record = await this.records.insert(app, target.entity, values, actor.userId, manager);
-      await this.records.addHistory(
-        {
-          app,
-          entity: entityKey,
-          recordId: record.id,
-          actorId: actor.userId,
-          action: 'create',
-          before: null,
-          after: record,
-        },
-        manager,
-      );
-      await this.records.addEvent(
-        { type: 'record_created', app, entity: entityKey, recordId: record.id },
-        manager,
-      );
-      return record as EntityRecord;
+    return this.mapUniqueViolation(target, async () => {
+      await this.checkReferences(target, values, this.dataSource.manager);
+      return (await this.records.insertWithHistory(
+        app,
+        target.entity,
+        values,
+        actor.userId,
+      )) as EntityRecord;
     });
   }
 
@@ -246,7 +251,7 @@ export class RecordsService {
   }
 
   private parse(entity: Entity, body: unknown, mode: 'create' | 'update'): Record<string, unknown> {
-    const result = recordSchemaFor(entity.fields, mode).safeParse(body);
+    const result = cachedRecordSchema(entity, mode).safeParse(body);
     if (!result.success) {
       if (body === null || typeof body !== 'object' || Array.isArray(body))
         throw unprocessable(
@@ -289,13 +294,20 @@ export class RecordsService {
     if (errors.length > 0) throw unprocessable(errors);
   }
 
-  /** Runs a write, turning a unique-index violation into a 409 that names the field. */
-  private async inTransaction<T>(
-    { app, entity }: Target,
+  /** Runs a write in a transaction, turning a unique-index violation into a 409 that names the field. */
+  private inTransaction<T>(
+    target: Target,
     work: (manager: EntityManager) => Promise<T>,
   ): Promise<T> {
+    return this.mapUniqueViolation(target, () => this.dataSource.transaction(work));
+  }
+
+  private async mapUniqueViolation<T>(
+    { app, entity }: Target,
+    write: () => Promise<T>,
+  ): Promise<T> {
     try {
-      return await this.dataSource.transaction(work);
+      return await write();
     } catch (error) {
       const { code, constraint } = error as { code?: string; constraint?: string };
       if (code !== UNIQUE_VIOLATION) throw error;
