@@ -6,6 +6,15 @@ import { lazyPage } from './lazyPage';
 const LoginPage = lazyPage(() => import('./features/auth/components/LoginPage'), 'LoginPage');
 const AppShell = lazyPage(() => import('./features/shell/components/AppShell'), 'AppShell');
 const AppsPage = lazyPage(() => import('./features/apps/components/AppsPage'), 'AppsPage');
+const AppPage = lazyPage(() => import('./features/apps/components/AppPage'), 'AppPage');
+const EntityDesignerPage = lazyPage(
+  () => import('./features/entities/components/EntityDesignerPage'),
+  'EntityDesignerPage',
+);
+const RecordsGridPage = lazyPage(
+  () => import('./features/records/components/RecordsGridPage'),
+  'RecordsGridPage',
+);
 const RecordsPage = lazyPage(
   () => import('./features/records/components/RecordsPage'),
   'RecordsPage',
@@ -43,6 +52,10 @@ export const router = createBrowserRouter([
             children: [
               { index: true, element: <Navigate to="/apps" replace /> },
               { path: 'apps', element: <AppsPage /> },
+              { path: 'apps/:app', element: <AppPage /> },
+              { path: 'apps/:app/entities/new', element: <EntityDesignerPage /> },
+              { path: 'apps/:app/entities/:entity/design', element: <EntityDesignerPage /> },
+              { path: 'apps/:app/entities/:entity/records', element: <RecordsGridPage /> },
               { path: 'records', element: <RecordsPage /> },
               { path: 'tasks', element: <TasksPage /> },
               { path: 'templates', element: <TemplatesPage /> },

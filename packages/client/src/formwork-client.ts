@@ -2,6 +2,7 @@ import type {
   AuditEntry,
   CreateUserInput,
   Health,
+  Job,
   LoginInput,
   LoginResult,
   Page,
@@ -59,6 +60,10 @@ export class FormworkClient {
       this.http.request('POST', '/api/users', { body: input }),
     update: (id: string, input: UpdateUserInput): Promise<UserDetail> =>
       this.http.request('PATCH', `/api/users/${encode(id)}`, { body: input }),
+  };
+
+  readonly jobs = {
+    get: (id: string): Promise<Job> => this.http.request('GET', `/api/jobs/${encode(id)}`),
   };
 
   readonly audit = {

@@ -51,3 +51,13 @@ export interface AuditEntry {
   after: unknown;
   ip: string | null;
 }
+
+/** A background job (a large import, a batch run): poll it until it is no longer queued or running. */
+export interface Job<Result = unknown> {
+  id: string;
+  kind: string;
+  status: 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+  progress: number;
+  result: Result | null;
+  error?: string | null;
+}

@@ -77,6 +77,37 @@ describe('planEntityChange', () => {
     );
   });
 
+  it('sees no change in options whose keys come back from jsonb in another order', () => {
+    const withOptions: StoredDefinition = {
+      ...stored,
+      fields: [
+        {
+          key: 'tag',
+          name: '标签',
+          type: 'select',
+          options: [{ label: 'Gold', value: 'gold' } as never],
+        },
+      ],
+    };
+    expect(
+      kinds(
+        {
+          key: 'order',
+          name: '订单',
+          fields: [
+            {
+              key: 'tag',
+              name: '标签',
+              type: 'select',
+              options: [{ value: 'gold', label: 'Gold' }],
+            },
+          ],
+        },
+        withOptions,
+      ),
+    ).toEqual([]);
+  });
+
   it('archives without NOT NULL or UNIQUE so inserts keep working', () => {
     const plan = planEntityChange(
       stored,

@@ -44,6 +44,23 @@ export interface PlanContext {
   existingEntities: ReadonlySet<string>;
 }
 
+/** JSON with object keys sorted: jsonb does not keep key order, so stored and parsed values differ in it. */
+function canonicalJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>).filter(
+      ([, item]) => item !== undefined,
+    );
+    return `{${entries
+      .sort(([a], [b]) => a.localeCompare(b))
+      .map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`)
+      .join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'undefined';
+}
+
+const sameValue = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);
+
 const indexSignature = (index: EntityIndex) => index.fields.join(',');
 const hasIndex = (field: Field) =>
   Boolean(field.indexed || field.type === 'relation' || field.type === 'user');
@@ -71,8 +88,8 @@ function planFieldChange(before: Field, after: Field): PlanStep[] {
   if (
     before.name !== after.name ||
     before.description !== after.description ||
-    JSON.stringify(before.options) !== JSON.stringify(after.options) ||
-    JSON.stringify(before.default) !== JSON.stringify(after.default)
+    !sameValue(before.options, after.options) ||
+    !sameValue(before.default, after.default)
   ) {
     steps.push({ kind: 'update_metadata', detail: `field ${after.key}: display settings` });
   }

@@ -1,14 +1,87 @@
+import { TableOutlined } from '@ant-design/icons';
+import type { App } from '@formwork/definitions';
+import { Card, Empty, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { PlaceholderPage } from '../../shell/components/PlaceholderPage';
+import { Link } from 'react-router';
+import { useApps } from '../../apps/hooks/useApps';
+import { useEntities } from '../../entities/hooks/useEntities';
+import { PageHeader } from '../../shell/components/PageHeader';
+import { QueryError } from '../../shell/components/QueryError';
 
+/** /records — pick an app's entity to browse its records. */
 export function RecordsPage() {
   const { t } = useTranslation();
+  const apps = useApps();
   return (
-    <PlaceholderPage
-      testId="records-page"
-      title={t('pages.records.title')}
-      description={t('pages.records.empty')}
-      hint={t('pages.records.hint')}
-    />
+    <section data-testid="records-page">
+      <PageHeader title={t('pages.records.title')} />
+      {apps.isError && (
+        <QueryError
+          title={t('apps.loadFailed')}
+          error={apps.error}
+          onRetry={() => void apps.refetch()}
+        />
+      )}
+      {apps.isPending && <Skeleton active />}
+      {apps.data?.length === 0 && (
+        <Card>
+          <Empty
+            data-testid="records-no-apps"
+            description={
+              <>
+                <Typography.Paragraph className="fw-empty-text">
+                  {t('pages.records.empty')}
+                </Typography.Paragraph>
+                <Typography.Paragraph type="secondary">
+                  <Link to="/apps">{t('pages.records.hint')}</Link>
+                </Typography.Paragraph>
+              </>
+            }
+          />
+        </Card>
+      )}
+      <div className="fw-stack">
+        {apps.data?.map((app) => (
+          <AppEntities key={app.key} app={app} />
+        ))}
+      </div>
+    </section>
+  );
+}
+
+function AppEntities({ app }: { app: App }) {
+  const { t } = useTranslation();
+  const entities = useEntities(app.key);
+  return (
+    <Card
+      title={<Link to={`/apps/${app.key}`}>{app.name}</Link>}
+      size="small"
+      data-testid={`records-app-${app.key}`}
+    >
+      {entities.isPending && <Skeleton active paragraph={{ rows: 1 }} />}
+      {entities.isError && (
+        <QueryError
+          title={t('entities.loadFailed')}
+          error={entities.error}
+          onRetry={() => void entities.refetch()}
+        />
+      )}
+      {entities.data?.length === 0 && (
+        <Typography.Text type="secondary">{t('entities.empty')}</Typography.Text>
+      )}
+      <ul className="fw-entity-links">
+        {entities.data?.map((entity) => (
+          <li key={entity.key}>
+            <Link
+              to={`/apps/${app.key}/entities/${entity.key}/records`}
+              className="fw-entity-link"
+              data-testid={`records-entity-${app.key}-${entity.key}`}
+            >
+              <TableOutlined aria-hidden /> {entity.name}
+            </Link>
+          </li>
+        ))}
+      </ul>
+    </Card>
   );
 }

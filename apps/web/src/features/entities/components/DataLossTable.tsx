@@ -1,0 +1,41 @@
+import type { DataLossReport } from '@formwork/definitions';
+import { Table, Tag, Typography, type TableColumnsType } from 'antd';
+import { useTranslation } from 'react-i18next';
+
+const example = (value: unknown): string =>
+  typeof value === 'string' ? value : JSON.stringify(value);
+
+/** What a refused change would have lost: per field, the problem, how many rows, examples. */
+export function DataLossTable({ report }: { report: DataLossReport[] }) {
+  const { t } = useTranslation();
+  const columns: TableColumnsType<DataLossReport> = [
+    {
+      title: t('designer.lossField'),
+      key: 'field',
+      render: (_, row) => <Tag className="fw-key-tag">{row.field}</Tag>,
+    },
+    { title: t('designer.lossProblem'), dataIndex: 'problem', key: 'problem' },
+    { title: t('designer.lossRows'), dataIndex: 'rows', key: 'rows', align: 'right' },
+    {
+      title: t('designer.lossExamples'),
+      key: 'examples',
+      render: (_, row) => (
+        <Typography.Text code className="fw-examples">
+          {(row.examples ?? []).map(example).join(', ')}
+        </Typography.Text>
+      ),
+    },
+  ];
+  return (
+    <div data-testid="data-loss-report">
+      <Table<DataLossReport>
+        rowKey={(row) => `${row.field}:${row.problem}`}
+        size="small"
+        columns={columns}
+        dataSource={report}
+        pagination={false}
+        scroll={{ x: 'max-content' }}
+      />
+    </div>
+  );
+}
