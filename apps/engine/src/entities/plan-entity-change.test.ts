@@ -85,7 +85,7 @@ describe('planEntityChange', () => {
           key: 'tag',
           name: '标签',
           type: 'select',
-          options: [{ label: 'Gold', value: 'gold' } as never],
+          options: [{ label: 'Gold', value: 'gold' }],
         },
       ],
     };
