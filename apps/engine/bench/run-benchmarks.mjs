@@ -2,7 +2,9 @@
 /**
  * Formwork benchmark suite. Run from the repository root after `pnpm build`:
  *
- *   node apps/engine/bench/run-benchmarks.mjs
+ *   node apps/engine/bench/run-benchmarks.mjs [cold-start] [throughput] [records]
+ *
+ * With no argument every part runs; with names, only those (e.g. `… run-benchmarks.mjs records`).
  *
  * 1. Cold start on embedded PostgreSQL: spawn of the built engine to its first 200 from
  *    /api/health, on fresh data dirs (initdb included) and again on an existing one.
@@ -10,11 +12,17 @@
  *    GET /api/auth/me, beside bare node:http, bare Fastify and Fastify + pg baselines, each
  *    server in its own child process. The engine uses embedded PostgreSQL in a temp dir, or
  *    DATABASE_URL when it is set (the pg baseline then uses the same database).
+ * 3. Records (lib/records-bench.mjs): record create at 50 clients beside raw INSERTs; a filtered,
+ *    sorted list on 1,000,000 seeded rows paged deep by cursor beside the same SQL through pg;
+ *    a 100,000-row CSV import beside a multi-row INSERT baseline.
  *
- * Prints a summary and Markdown for docs/benchmarks.md; writes bench/results/latest.json.
+ * Prints a summary and Markdown for docs/benchmarks.md; writes bench/results/latest.json (or,
+ * for some parts only, latest-<parts>.json).
  * Optional env: BENCH_DURATION_SECONDS, BENCH_WARMUP_SECONDS, BENCH_ROUNDS,
  * BENCH_COLD_FIRST_RUNS, BENCH_COLD_LATER_RUNS; FORMWORK_ADMIN_EMAIL / FORMWORK_ADMIN_PASSWORD
  * to log in to an existing DATABASE_URL database; FORMWORK_DB_POOL_SIZE (engine and pg baseline).
+ * Records: BENCH_RECORDS_DURATION_SECONDS, BENCH_RECORDS_LIST_ROWS, BENCH_RECORDS_WALK_PAGES,
+ * BENCH_RECORDS_IMPORT_ROWS (see lib/records-bench.mjs).
  */
 import os from 'node:os';
 import { fileURLToPath } from 'node:url';
@@ -22,11 +30,39 @@ import { killAllChildrenNow, stopAllChildren } from './lib/children.mjs';
 import { measureColdStarts } from './lib/cold-start.mjs';
 import { removeAllDataDirsNow } from './lib/data-dirs.mjs';
 import { assertEngineBuilt } from './lib/engine.mjs';
-import { markdownReport, textReport, writeJson } from './lib/report.mjs';
+import { measureRecords } from './lib/records-bench.mjs';
+import { recordsReport } from './lib/records-report.mjs';
+import {
+  coldStartTable,
+  markdownReport,
+  ratioTable,
+  textReport,
+  throughputTable,
+  writeJson,
+} from './lib/report.mjs';
 import { measureThroughput } from './lib/throughput.mjs';
 
-const RESULTS_FILE = fileURLToPath(new URL('./results/latest.json', import.meta.url));
-const WATCHDOG_MS = 10 * 60_000;
+/** latest.json for a full run; a run of some parts only writes latest-<parts>.json beside it. */
+const resultsFile = (suites) =>
+  fileURLToPath(
+    new URL(
+      suites.size === SUITES.length
+        ? './results/latest.json'
+        : `./results/latest-${[...suites].join('-')}.json`,
+      import.meta.url,
+    ),
+  );
+const SUITES = ['cold-start', 'throughput', 'records'];
+/** Minutes each part may take before the watchdog stops the bench. */
+const WATCHDOG_MINUTES = { 'cold-start': 3, throughput: 7, records: 10 };
+
+/** The parts named on the command line, or all of them. */
+function selectSuites(names) {
+  const unknown = names.filter((name) => !SUITES.includes(name));
+  if (unknown.length > 0)
+    throw new Error(`Unknown part(s) ${unknown.join(', ')}; choose among ${SUITES.join(', ')}`);
+  return new Set(names.length > 0 ? names : SUITES);
+}
 
 function positiveIntegerFromEnv(name, fallback) {
   const text = process.env[name];
@@ -78,7 +114,7 @@ async function abort(reason, exitCode) {
   process.exit(exitCode); // the 'exit' hook below removes the temp data dirs
 }
 
-function installSafetyNets() {
+function installSafetyNets(watchdogMs) {
   process.on('exit', () => {
     killAllChildrenNow();
     removeAllDataDirsNow();
@@ -86,8 +122,8 @@ function installSafetyNets() {
   process.once('SIGINT', () => void abort('interrupted (SIGINT)', 130));
   process.once('SIGTERM', () => void abort('terminated (SIGTERM)', 143));
   setTimeout(
-    () => void abort(`still running after ${WATCHDOG_MS / 60_000} minutes`, 1),
-    WATCHDOG_MS,
+    () => void abort(`still running after ${watchdogMs / 60_000} minutes`, 1),
+    watchdogMs,
   ).unref();
 }
 
@@ -102,8 +138,26 @@ function printIssues(issues) {
   for (const issue of issues) console.log(`  - ${issue}`);
 }
 
+/** The report of the parts that ran. */
+function reportOf(results, { markdown }) {
+  const parts = [];
+  if (results.coldStart && results.throughput)
+    parts.push(markdown ? markdownReport(results) : textReport(results));
+  else if (results.coldStart) parts.push(coldStartTable(results.coldStart, { markdown }));
+  else if (results.throughput)
+    parts.push(
+      throughputTable(results.throughput.targets, { markdown }),
+      ratioTable(results.throughput.ratios, { markdown }),
+    );
+  if (results.records) parts.push(recordsReport(results.records, { markdown }));
+  return parts.join('\n\n');
+}
+
 async function main() {
-  installSafetyNets();
+  const suites = selectSuites(process.argv.slice(2));
+  installSafetyNets(
+    [...suites].reduce((total, suite) => total + WATCHDOG_MINUTES[suite], 0) * 60_000,
+  );
   assertEngineBuilt();
   const settings = readSettings();
   const databaseUrl = process.env.DATABASE_URL || undefined;
@@ -113,38 +167,54 @@ async function main() {
     `Formwork benchmarks — Node ${machine.node}, ${machine.cpus} × ${machine.cpuModel}, load ${machine.loadAverageAtStart.join(' ')}`,
   );
 
-  heading(
-    `1. Cold start on embedded PostgreSQL (${settings.coldFirstRuns} fresh data dirs, then ${settings.coldLaterRuns} restarts)`,
-  );
-  const coldStart = await measureColdStarts({
-    firstRuns: settings.coldFirstRuns,
-    laterRuns: settings.coldLaterRuns,
-    log,
-    issues,
-  });
+  let coldStart;
+  let throughput;
+  let records;
+  if (suites.has('cold-start')) {
+    heading(
+      `1. Cold start on embedded PostgreSQL (${settings.coldFirstRuns} fresh data dirs, then ${settings.coldLaterRuns} restarts)`,
+    );
+    coldStart = await measureColdStarts({
+      firstRuns: settings.coldFirstRuns,
+      laterRuns: settings.coldLaterRuns,
+      log,
+      issues,
+    });
+  }
 
-  heading(
-    `2. Throughput: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s, ` +
-      `${settings.rounds} rounds, PostgreSQL ${databaseUrl ? 'server (DATABASE_URL)' : 'embedded'}`,
-  );
-  const throughput = await measureThroughput({ ...settings, databaseUrl, log, issues });
+  if (suites.has('throughput')) {
+    heading(
+      `2. Throughput: ${settings.connections} connections, ${settings.warmupSeconds} s warm-up + ${settings.durationSeconds} s, ` +
+        `${settings.rounds} rounds, PostgreSQL ${databaseUrl ? 'server (DATABASE_URL)' : 'embedded'}`,
+    );
+    throughput = await measureThroughput({ ...settings, databaseUrl, log, issues });
+  }
+
+  if (suites.has('records')) {
+    heading(
+      `3. Records: create, list on a large table, CSV import (PostgreSQL ${databaseUrl ? 'server (DATABASE_URL)' : 'embedded'})`,
+    );
+    records = await measureRecords({ ...settings, databaseUrl, log, issues });
+  }
 
   const results = {
     measuredAt: new Date().toISOString(),
     machine,
     settings,
+    suites: [...suites],
     coldStart,
     throughput,
+    records,
     issues,
   };
-  await writeJson(RESULTS_FILE, results);
+  await writeJson(resultsFile(suites), results);
 
   heading('Summary (throughput figures: median of the rounds)');
-  console.log(textReport(results));
+  console.log(reportOf(results, { markdown: false }));
   printIssues(issues);
   heading('Markdown for docs/benchmarks.md');
-  console.log(`\n${markdownReport(results)}\n`);
-  console.log(`Results written to ${RESULTS_FILE}`);
+  console.log(`\n${reportOf(results, { markdown: true })}\n`);
+  console.log(`Results written to ${resultsFile(suites)}`);
 }
 
 try {

@@ -16,6 +16,7 @@ import {
   type EmbeddedPostgresHandle,
 } from './database/embedded-postgres.js';
 import { setUpOpenApi } from './openapi.js';
+import { registerImportBodyParsers } from './records/import-upload.js';
 import { FirstAdmin, type CreatedAdmin } from './users/first-admin.js';
 import { WebAssets } from './web/web-assets.js';
 
@@ -73,6 +74,7 @@ async function startApplication(
   );
   app.setGlobalPrefix('api');
   await app.register(fastifyCookie);
+  await registerImportBodyParsers(app, config.FORMWORK_IMPORT_MAX_BYTES);
   const webAssets = app.get(WebAssets);
   if (webAssets.isAvailable)
     await app.register(fastifyStatic, { root: webAssets.root, wildcard: false, index: false });

@@ -55,7 +55,9 @@ async function main(): Promise<void> {
   try {
     engine = await startEngine(config, logger);
   } catch (error) {
-    process.stderr.write(`Formwork could not start: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.stderr.write(
+      `Formwork could not start: ${error instanceof Error ? error.message : String(error)}\n`,
+    );
     process.exit(1);
   }
   if (stopping) {

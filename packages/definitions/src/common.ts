@@ -52,12 +52,18 @@ export interface AuditEntry {
   ip: string | null;
 }
 
+export type JobStatus = 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+
 /** A background job (a large import, a batch run): poll it until it is no longer queued or running. */
 export interface Job<Result = unknown> {
   id: string;
   kind: string;
-  status: 'queued' | 'running' | 'completed' | 'failed' | 'cancelled';
+  status: JobStatus;
+  /** 0..1 */
   progress: number;
   result: Result | null;
-  error?: string | null;
+  error: string | null;
+  createdAt: string;
+  startedAt: string | null;
+  finishedAt: string | null;
 }

@@ -2,10 +2,15 @@ import pg from 'pg';
 import { DataSource } from 'typeorm';
 import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-schema.js';
 import { AppsAndEntities1732400000000 } from './migrations/1732400000000-apps-and-entities.js';
+import { Jobs1732550000000 } from './migrations/1732550000000-jobs.js';
 
 export const ENGINE_SCHEMA = 'formwork';
 
-export const MIGRATIONS = [InitialSchema1732300000000, AppsAndEntities1732400000000];
+export const MIGRATIONS = [
+  InitialSchema1732300000000,
+  AppsAndEntities1732400000000,
+  Jobs1732550000000,
+];
 
 /**
  * Values as the API speaks them: `date` stays 'YYYY-MM-DD' (not a local-midnight Date),

@@ -1,14 +1,18 @@
 import { Module } from '@nestjs/common';
 import { AppsModule } from '../apps/apps.module.js';
 import { EntitiesModule } from '../entities/entities.module.js';
+import { JobsModule } from '../jobs/jobs.module.js';
+import { ExportService } from './export.service.js';
+import { ImportRepository } from './import.repository.js';
+import { ImportService } from './import.service.js';
 import { RecordsController } from './records.controller.js';
 import { RecordsRepository } from './records.repository.js';
 import { RecordsService } from './records.service.js';
 
 @Module({
-  imports: [AppsModule, EntitiesModule],
+  imports: [AppsModule, EntitiesModule, JobsModule],
   controllers: [RecordsController],
-  providers: [RecordsService, RecordsRepository],
+  providers: [RecordsService, RecordsRepository, ImportService, ImportRepository, ExportService],
   exports: [RecordsService, RecordsRepository],
 })
 export class RecordsModule {}

@@ -1,0 +1,12 @@
+import { Module } from '@nestjs/common';
+import { JobsController } from './jobs.controller.js';
+import { JobsRepository } from './jobs.repository.js';
+import { JobsService } from './jobs.service.js';
+
+/** Background jobs and `GET /api/jobs/{id}`. */
+@Module({
+  controllers: [JobsController],
+  providers: [JobsService, JobsRepository],
+  exports: [JobsService],
+})
+export class JobsModule {}
