@@ -132,6 +132,29 @@ describe('tokens and sessions', () => {
     expect((await problemOf(t.anonymous().useToken(token).auth.me())).status).toBe(401);
   });
 
+  it('refuses unsigned (alg none) tokens and tokens whose claims were changed', async () => {
+    const { token } = await t
+      .anonymous()
+      .auth.login({ email: ADMIN_EMAIL, password: ADMIN_PASSWORD });
+    const [, payload, signature] = token.split('.');
+    const none = Buffer.from(JSON.stringify({ alg: 'none', typ: 'JWT' })).toString('base64url');
+    expect((await problemOf(t.anonymous().useToken(`${none}.${payload}.`).auth.me())).status).toBe(
+      401,
+    );
+    const claims = JSON.parse(Buffer.from(payload!, 'base64url').toString()) as Record<
+      string,
+      unknown
+    >;
+    const longer = Buffer.from(
+      JSON.stringify({ ...claims, exp: Number(claims.exp) + 86_400 }),
+    ).toString('base64url');
+    const header = token.split('.')[0];
+    expect(
+      (await problemOf(t.anonymous().useToken(`${header}.${longer}.${signature}`).auth.me()))
+        .status,
+    ).toBe(401);
+  });
+
   it('logout revokes the session', async () => {
     const { token } = await t
       .anonymous()
