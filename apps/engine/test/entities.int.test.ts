@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import { ApiError, type FormworkClient } from '@formwork/client';
 import type { EntityInput } from '@formwork/definitions';
+import { refusal } from './support/refusal.js';
 import { startTestEngine, type TestEngine } from './support/test-engine.js';
 
 let t: TestEngine;
@@ -9,15 +10,6 @@ beforeAll(async () => {
   await t.admin.apps.create({ key: 'crm', name: '客户管理' });
 });
 afterAll(() => t.stop());
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 const customer: EntityInput = {
   key: 'customer',

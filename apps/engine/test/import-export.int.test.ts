@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ApiError, type FormworkClient } from '@formwork/client';
+import type { FormworkClient } from '@formwork/client';
 import type { EntityInput, EntityRecord, ImportResult } from '@formwork/definitions';
 import ExcelJS from 'exceljs';
+import { refusal } from './support/refusal.js';
 import { parseCsv } from '../src/records/csv.js';
 import {
   ADMIN_EMAIL,
@@ -66,15 +67,6 @@ const order: EntityInput = {
 };
 
 const recordsPath = (entity: string) => `/api/apps/crm/entities/${entity}/records`;
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 const count = async (table: string) =>
   (

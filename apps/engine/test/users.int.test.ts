@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
-import { ApiError } from '@formwork/client';
+import { refusal } from './support/refusal.js';
 import { startTestEngine, type TestEngine } from './support/test-engine.js';
 
 let t: TestEngine;
@@ -7,15 +7,6 @@ beforeAll(async () => {
   t = await startTestEngine();
 });
 afterAll(() => t.stop());
-
-async function refusal(promise: Promise<unknown>): Promise<ApiError> {
-  const error = await promise.then(
-    () => undefined,
-    (caught: unknown) => caught,
-  );
-  expect(error).toBeInstanceOf(ApiError);
-  return error as ApiError;
-}
 
 const countUsers = async () =>
   (await t.sql<{ n: number }>('SELECT count(*)::int AS n FROM formwork.users'))[0]!.n;

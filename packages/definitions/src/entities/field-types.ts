@@ -63,31 +63,9 @@ export const FILTER_OPERATORS = [
 ] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
-const ORDERED: FilterOperator[] = [
-  'eq',
-  'ne',
-  'lt',
-  'lte',
-  'gt',
-  'gte',
-  'in',
-  'nin',
-  'between',
-  'is_null',
-];
-const TEXTUAL: FilterOperator[] = [
-  'eq',
-  'ne',
-  'lt',
-  'lte',
-  'gt',
-  'gte',
-  'in',
-  'nin',
-  'contains',
-  'starts',
-  'is_null',
-];
+const COMPARISONS: FilterOperator[] = ['eq', 'ne', 'lt', 'lte', 'gt', 'gte', 'in', 'nin'];
+const ORDERED: FilterOperator[] = [...COMPARISONS, 'between', 'is_null'];
+const TEXTUAL: FilterOperator[] = [...COMPARISONS, 'contains', 'starts', 'is_null'];
 const EQUALITY: FilterOperator[] = ['eq', 'ne', 'in', 'nin', 'is_null'];
 
 export const OPERATORS_BY_TYPE: Record<FieldType, readonly FilterOperator[]> = {
