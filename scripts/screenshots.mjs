@@ -12,8 +12,9 @@
 // address out too (wait for the window to end, or use a fresh engine).
 // Chromium is taken from FORMWORK_CHROMIUM (default /usr/bin/chromium); Chinese needs CJK fonts
 // (e.g. apt-get install fonts-noto-cjk). Output: docs/screenshots/*.png.
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -32,6 +33,9 @@ if (!ADMIN_PASSWORD) {
   console.error('Usage: node scripts/screenshots.mjs <url> <admin-email> <admin-password>');
   process.exit(2);
 }
+
+/** FORMWORK_SHOTS=crm (or admin) takes one group only; both by default. */
+const GROUPS = new Set((process.env.FORMWORK_SHOTS ?? 'admin,crm').split(',').map((g) => g.trim()));
 
 const DESKTOP = { width: 1280, height: 800 };
 const PHONE = { width: 390, height: 844 };
@@ -129,9 +133,212 @@ async function newPage(browser, viewport) {
   return context.newPage();
 }
 
+/** The sample CRM of the entity designer and records screenshots: app crm (客户管理). */
+const CUSTOMER = {
+  key: 'customer',
+  name: '客户',
+  fields: [
+    { key: 'name', name: '名称', type: 'text', required: true },
+    {
+      key: 'city',
+      name: '城市',
+      type: 'select',
+      options: ['北京', '上海', '广州', '深圳'].map((value) => ({ value })),
+    },
+    {
+      key: 'level',
+      name: '客户等级',
+      type: 'select',
+      options: ['A', 'B', 'C'].map((value) => ({ value })),
+    },
+    { key: 'total_amount', name: '累计金额', type: 'money' },
+    { key: 'phone', name: '电话', type: 'phone' },
+  ],
+};
+const ORDER = {
+  key: 'order',
+  name: '订单',
+  fields: [
+    { key: 'amount', name: '金额', type: 'money', required: true },
+    { key: 'customer', name: '客户', type: 'relation', target: 'customer' },
+    { key: 'ordered_at', name: '下单时间', type: 'datetime' },
+  ],
+};
+const CUSTOMERS = [
+  ['上海华东贸易有限公司', '上海', 'A', 286500, '021-62345678'],
+  ['北京中关村科技发展有限公司', '北京', 'A', 412300.5, '010-82561234'],
+  ['广州天河商贸有限公司', '广州', 'B', 98200, '020-38765432'],
+  ['深圳前海数码科技有限公司', '深圳', 'A', 356800, '0755-86543210'],
+  ['上海浦东物流有限公司', '上海', 'B', 124600, '021-58901234'],
+  ['北京朝阳文化传媒有限公司', '北京', 'C', 18900, '010-65432198'],
+  ['上海静安餐饮管理有限公司', '上海', 'C', 36750.8, '021-62781234'],
+  ['广州白云医药有限公司', '广州', 'A', 267400, '020-86123456'],
+  ['深圳南山电子有限公司', '深圳', 'B', 143200, '0755-26781234'],
+  ['上海徐汇教育咨询有限公司', '上海', 'B', 75300, '021-64321987'],
+  ['北京海淀软件有限公司', '北京', 'B', 156000, '010-62789012'],
+  ['杭州西湖茶业有限公司', null, 'C', 12800, '0571-87654321'],
+  ['上海闵行机械制造有限公司', '上海', 'A', 198450, '021-54123678'],
+  ['深圳宝安服装有限公司', '深圳', 'C', 26300, '0755-27654321'],
+  ['广州番禺家具有限公司', '广州', 'B', 88900, '020-84567890'],
+];
+
+/** Deletes and recreates the app crm with its two entities, 15 customers and a few orders. */
+async function seedCrm(token) {
+  const fail = (what, result) => {
+    throw new Error(`${what}: HTTP ${result.status} ${JSON.stringify(result.body)}`);
+  };
+  const call = async (method, route, body, what) => {
+    const result = await api(method, route, { token, body });
+    if (result.status >= 300) fail(what, result);
+    return result.body;
+  };
+  const existing = await api('GET', '/api/apps/crm', { token });
+  if (existing.status === 200)
+    await call('DELETE', '/api/apps/crm?confirm=crm', undefined, 'Delete crm');
+  await call(
+    'POST',
+    '/api/apps',
+    { key: 'crm', name: '客户管理', description: '客户、订单与回访' },
+    'Create crm',
+  );
+  await call('PUT', '/api/apps/crm/entities/customer', CUSTOMER, 'Create customer');
+  await call('PUT', '/api/apps/crm/entities/order', ORDER, 'Create order');
+  const ids = {};
+  for (const [name, city, level, total_amount, phone] of CUSTOMERS) {
+    const record = await call(
+      'POST',
+      '/api/apps/crm/entities/customer/records',
+      { name, city, level, total_amount, phone },
+      `Create ${name}`,
+    );
+    ids[name] = record.id;
+  }
+  const orders = [
+    ['上海华东贸易有限公司', 56000, '2024-03-05T10:20:00+08:00'],
+    ['上海华东贸易有限公司', 12800, '2024-04-18T15:05:00+08:00'],
+    ['北京中关村科技发展有限公司', 98000, '2024-03-12T09:30:00+08:00'],
+    ['深圳前海数码科技有限公司', 43500, '2024-05-02T14:00:00+08:00'],
+    ['上海浦东物流有限公司', 8650.5, '2024-05-20T11:45:00+08:00'],
+  ];
+  for (const [customer, amount, ordered_at] of orders) {
+    await call(
+      'POST',
+      '/api/apps/crm/entities/order/records',
+      { amount, customer: ids[customer], ordered_at },
+      'Create order',
+    );
+  }
+  return ids;
+}
+
+/** Apps, the entity designer and the records grid of the sample CRM. */
+async function shootCrm(browser, token) {
+  const ids = await seedCrm(token);
+  // One edit for the history tab: 上海浦东物流 moved up a level after a big order.
+  const patched = await api(
+    'PATCH',
+    `/api/apps/crm/entities/customer/records/${ids['上海浦东物流有限公司']}`,
+    {
+      token,
+      body: { level: 'A', total_amount: 133250.5 },
+    },
+  );
+  if (patched.status !== 200) throw new Error(`Could not edit a customer: HTTP ${patched.status}`);
+
+  const page = await newPage(browser, DESKTOP);
+  page.setDefaultTimeout(15_000);
+  await logIn(page, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await page.goto('/apps');
+  await page.getByTestId('app-card-crm').waitFor();
+  await shoot(page, 'apps-list-en.png');
+
+  // The designer in Chinese.
+  await page.goto('/apps/crm/entities/customer/design');
+  await page.getByTestId('field-row-4').waitFor();
+  await switchLanguage(page, '中文');
+  await shoot(page, 'entity-designer-zh.png');
+  await switchLanguage(page, 'English');
+
+  // Add a field and review: the change plan.
+  await page.getByTestId('field-add').click();
+  const added = page.getByTestId('field-row-5');
+  await added.getByTestId('field-key').fill('email');
+  await added.getByTestId('field-name').fill('邮箱');
+  await added.getByTestId('field-type').click();
+  await page.keyboard.type('Email');
+  await page
+    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+    .locator('.ant-select-item-option[title="Email"]')
+    .click();
+  await added.getByTestId('field-indexed').click();
+  await page.getByTestId('entity-review').click();
+  await page.getByTestId('plan-steps').waitFor();
+  await shoot(page, 'entity-change-plan-en.png');
+  await page.getByTestId('plan-cancel').click();
+  await page.getByTestId('change-plan').waitFor({ state: 'detached' });
+  await added.getByTestId('field-remove').click();
+
+  // Making city unique while several customers share a city: refused, with the data-loss report.
+  const city = page.getByTestId('field-list').locator('[data-field-key="city"]');
+  await city.getByTestId('field-unique').click();
+  await page.getByTestId('entity-review').click();
+  await page.getByTestId('data-loss-report').waitFor();
+  await shoot(page, 'entity-data-loss-en.png');
+  await page.getByTestId('plan-cancel').click();
+  await city.getByTestId('field-unique').click();
+
+  // The grid: city = 上海, by amount (descending), with its filter builder.
+  const filter = JSON.stringify({ field: 'city', op: 'eq', value: '上海' });
+  const grid = `/apps/crm/entities/customer/records?filter=${encodeURIComponent(filter)}&sort=-total_amount`;
+  await page.goto(grid);
+  await page.getByTestId('record-row').first().waitFor();
+  await page.getByTestId('filter-builder').waitFor(); // open by itself when a filter is set
+  await shoot(page, 'records-grid-en.png');
+
+  // A record's history after the edit above.
+  await page
+    .getByTestId('record-row')
+    .filter({ hasText: '上海浦东物流有限公司' })
+    .getByTestId('record-open')
+    .click();
+  const drawer = page.getByTestId('record-detail');
+  await drawer.getByTestId('record-tab-history').click();
+  await drawer.getByTestId('history-entry').first().waitFor();
+  await shoot(page, 'record-drawer-history-en.png');
+  await page.keyboard.press('Escape');
+  await drawer.waitFor({ state: 'detached' });
+
+  // Import a CSV with Chinese headers, a thousands separator and one bad amount.
+  const csvDir = mkdtempSync(path.join(os.tmpdir(), 'formwork-shots-'));
+  const csv = path.join(csvDir, '客户导入.csv');
+  writeFileSync(
+    csv,
+    '\uFEFF名称,城市,客户等级,累计金额,电话\n' +
+      '上海长宁广告有限公司,上海,B,"12,800.00",021-62198765\n' +
+      '北京东城律师事务所,北京,A,"56,000",010-65123498\n' +
+      '广州越秀酒店管理有限公司,广州,C,十万,020-83345678\n' +
+      '深圳福田投资咨询有限公司,深圳,B,7500.5,0755-83216547\n',
+  );
+  try {
+    await page.getByTestId('import-open').click();
+    const modal = page.getByTestId('import-modal');
+    await modal.locator('input[type="file"]').setInputFiles(csv);
+    await modal.getByTestId('import-preview').getByText('广州越秀酒店管理有限公司').waitFor();
+    await page.getByTestId('import-submit').click();
+    await modal.getByTestId('import-result').waitFor();
+    await shoot(page, 'records-import-en.png');
+    await page.getByTestId('import-done').click();
+    await modal.waitFor({ state: 'detached' });
+  } finally {
+    rmSync(csvDir, { recursive: true, force: true });
+  }
+  await page.context().close();
+}
+
 async function main() {
   mkdirSync(OUT_DIR, { recursive: true });
-  await seedUsers(await login(ADMIN_EMAIL, ADMIN_PASSWORD));
+  const adminToken = await login(ADMIN_EMAIL, ADMIN_PASSWORD);
+  if (GROUPS.has('admin')) await seedUsers(adminToken);
 
   const browser = await chromium.launch({
     executablePath: CHROMIUM,
@@ -147,78 +354,84 @@ async function main() {
     ],
   });
   try {
-    // The viewer first, so that the audit log shows their login.
-    const viewer = await newPage(browser, DESKTOP);
-    await logIn(viewer, VIEWER.email, SAMPLE_PASSWORD);
-    await viewer.goto('/admin/users');
-    await viewer.getByTestId('forbidden').waitFor();
-    await shoot(viewer, 'forbidden-en.png');
-    await viewer.context().close();
-
-    const admin = await newPage(browser, DESKTOP);
-    await admin.goto('/login');
-    await admin.getByTestId('login-form').waitFor();
-    await shoot(admin, 'login-en.png');
-    await switchLanguage(admin, '中文');
-    await shoot(admin, 'login-zh.png');
-    await switchLanguage(admin, 'English');
-
-    await logIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await admin.waitForURL('**/apps');
-    await shoot(admin, 'shell-apps-en.png');
-
-    await admin.getByTestId('nav').getByText('Admin', { exact: true }).click();
-    await admin.getByTestId('users-table').locator('tbody tr').nth(SAMPLE_USERS.length).waitFor();
-    await switchLanguage(admin, '中文');
-    await shoot(admin, 'admin-users-zh.png');
-    await switchLanguage(admin, 'English');
-
-    await admin.getByTestId('user-new').click();
-    await admin.getByTestId('user-email').fill('zhao.min#example.com');
-    await admin.getByTestId('user-name').fill('赵敏');
-    await admin.getByTestId('user-password').fill('welcome-2024');
-    await admin.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
-    await admin.getByText('Please enter a valid email address').waitFor();
-    await shoot(admin, 'admin-new-user-en.png');
-    await admin.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
-    await admin.getByRole('dialog').waitFor({ state: 'hidden' });
-
-    await admin.getByTestId('admin-tab-audit').click();
-    const auditRows = admin.getByTestId('audit-table').locator('tbody tr.ant-table-row');
-    await auditRows.first().waitFor();
-    // Expand the newest user.create entry to show its before/after.
-    const created = auditRows.filter({ hasText: 'user.create' }).first();
-    await created.getByRole('button').first().click();
-    await admin.locator('.ant-table-expanded-row').first().waitFor();
-    await admin.evaluate(() => globalThis.scrollTo(0, 0)); // expanding may have scrolled the row into view
-    await shoot(admin, 'admin-audit-en.png');
-    await admin.context().close();
-
-    const phone = await newPage(browser, PHONE);
-    await logIn(phone, ADMIN_EMAIL, ADMIN_PASSWORD);
-    await phone.getByTestId('nav-toggle').click();
-    await phone.getByTestId('nav').waitFor();
-    await shoot(phone, 'mobile-shell.png');
-    await phone.context().close();
-
-    // Last, as it floods the audit log: ten wrong passwords lock the account for the window.
-    for (let attempt = 0; attempt < 10; attempt += 1) {
-      const { status } = await api('POST', '/api/auth/login', {
-        body: { email: 'li.lei@example.com', password: 'wrong-password' },
-      });
-      if (status === 429) break;
-    }
-    const locked = await newPage(browser, DESKTOP);
-    await locked.goto('/login');
-    await locked.getByTestId('login-email').fill('li.lei@example.com');
-    await locked.getByTestId('login-password').fill(SAMPLE_PASSWORD);
-    await locked.getByTestId('login-submit').click();
-    await locked.getByText('Too many login attempts').waitFor();
-    await shoot(locked, 'login-throttled-en.png');
-    await locked.context().close();
+    if (GROUPS.has('admin')) await shootAdmin(browser);
+    if (GROUPS.has('crm')) await shootCrm(browser, adminToken);
   } finally {
     await browser.close();
   }
+}
+
+/** Login, shell, users, audit log, phone and throttling: the admin screenshots. */
+async function shootAdmin(browser) {
+  // The viewer first, so that the audit log shows their login.
+  const viewer = await newPage(browser, DESKTOP);
+  await logIn(viewer, VIEWER.email, SAMPLE_PASSWORD);
+  await viewer.goto('/admin/users');
+  await viewer.getByTestId('forbidden').waitFor();
+  await shoot(viewer, 'forbidden-en.png');
+  await viewer.context().close();
+
+  const admin = await newPage(browser, DESKTOP);
+  await admin.goto('/login');
+  await admin.getByTestId('login-form').waitFor();
+  await shoot(admin, 'login-en.png');
+  await switchLanguage(admin, '中文');
+  await shoot(admin, 'login-zh.png');
+  await switchLanguage(admin, 'English');
+
+  await logIn(admin, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await admin.waitForURL('**/apps');
+  await shoot(admin, 'shell-apps-en.png');
+
+  await admin.getByTestId('nav').getByText('Admin', { exact: true }).click();
+  await admin.getByTestId('users-table').locator('tbody tr').nth(SAMPLE_USERS.length).waitFor();
+  await switchLanguage(admin, '中文');
+  await shoot(admin, 'admin-users-zh.png');
+  await switchLanguage(admin, 'English');
+
+  await admin.getByTestId('user-new').click();
+  await admin.getByTestId('user-email').fill('zhao.min#example.com');
+  await admin.getByTestId('user-name').fill('赵敏');
+  await admin.getByTestId('user-password').fill('welcome-2024');
+  await admin.getByRole('dialog').getByRole('button', { name: 'Create' }).click();
+  await admin.getByText('Please enter a valid email address').waitFor();
+  await shoot(admin, 'admin-new-user-en.png');
+  await admin.getByRole('dialog').getByRole('button', { name: 'Cancel' }).click();
+  await admin.getByRole('dialog').waitFor({ state: 'hidden' });
+
+  await admin.getByTestId('admin-tab-audit').click();
+  const auditRows = admin.getByTestId('audit-table').locator('tbody tr.ant-table-row');
+  await auditRows.first().waitFor();
+  // Expand the newest user.create entry to show its before/after.
+  const created = auditRows.filter({ hasText: 'user.create' }).first();
+  await created.getByRole('button').first().click();
+  await admin.locator('.ant-table-expanded-row').first().waitFor();
+  await admin.evaluate(() => globalThis.scrollTo(0, 0)); // expanding may have scrolled the row into view
+  await shoot(admin, 'admin-audit-en.png');
+  await admin.context().close();
+
+  const phone = await newPage(browser, PHONE);
+  await logIn(phone, ADMIN_EMAIL, ADMIN_PASSWORD);
+  await phone.getByTestId('nav-toggle').click();
+  await phone.getByTestId('nav').waitFor();
+  await shoot(phone, 'mobile-shell.png');
+  await phone.context().close();
+
+  // Last, as it floods the audit log: ten wrong passwords lock the account for the window.
+  for (let attempt = 0; attempt < 10; attempt += 1) {
+    const { status } = await api('POST', '/api/auth/login', {
+      body: { email: 'li.lei@example.com', password: 'wrong-password' },
+    });
+    if (status === 429) break;
+  }
+  const locked = await newPage(browser, DESKTOP);
+  await locked.goto('/login');
+  await locked.getByTestId('login-email').fill('li.lei@example.com');
+  await locked.getByTestId('login-password').fill(SAMPLE_PASSWORD);
+  await locked.getByTestId('login-submit').click();
+  await locked.getByText('Too many login attempts').waitFor();
+  await shoot(locked, 'login-throttled-en.png');
+  await locked.context().close();
 }
 
 await main();

@@ -192,6 +192,29 @@ describe('entities', () => {
     expect(list.items).toHaveLength(1);
   });
 
+  it('purges an archived field for good, and refuses to purge active ones', async () => {
+    const current = await t.admin.entities.get('crm', 'customer');
+    await t.admin.entities.put('crm', {
+      key: 'customer',
+      name: '客户',
+      fields: [...current.fields, { key: 'fax', name: '传真', type: 'text' }],
+    });
+    const archived = await t.admin.entities.put('crm', {
+      key: 'customer',
+      name: '客户',
+      fields: current.fields,
+    });
+    expect(archived.archivedFields.map((f) => f.key)).toEqual(['fax']);
+    const active = await refusal(t.admin.entities.purge('crm', 'customer', ['name']));
+    expect(active.status).toBe(422);
+    expect(active.fieldErrors).toEqual([
+      { path: '/fields/0', message: 'name is not an archived field of customer' },
+    ]);
+    const purged = await t.admin.entities.purge('crm', 'customer', ['fax']);
+    expect(purged.archivedFields).toEqual([]);
+    expect((await schemaOf('customer')).map((column) => column.column_name)).not.toContain('fax');
+  });
+
   it('refuses a stale If-Match with 409', async () => {
     const error = await refusal(t.admin.entities.put('crm', customer, { expectedVersion: 1 }));
     expect(error.status).toBe(409);

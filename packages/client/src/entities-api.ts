@@ -58,11 +58,20 @@ export function entitiesApi(http: HttpTransport) {
         body: definition,
         headers: ifMatch(options.expectedVersion),
       }),
-    plan: (app: string, definition: EntityInput): Promise<EntityChangePlan> =>
+    /** What `put` would do, changing nothing (`?dryRun=true`). */
+    plan: (
+      app: string,
+      definition: EntityInput,
+      options: { expectedVersion?: number } = {},
+    ): Promise<EntityChangePlan> =>
       http.request('PUT', entityPath(app, definition.key), {
         body: definition,
         query: { dryRun: true },
+        headers: ifMatch(options.expectedVersion),
       }),
+    /** Drops archived fields and their data for good. */
+    purge: (app: string, entity: string, fields: string[]): Promise<Entity> =>
+      http.request('POST', `${entityPath(app, entity)}/purge`, { body: { fields } }),
     delete: (app: string, entity: string): Promise<void> =>
       http.request('DELETE', entityPath(app, entity)),
   };

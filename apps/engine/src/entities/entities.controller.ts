@@ -1,12 +1,14 @@
-import { Controller, Delete, Get, Headers, HttpCode, Put, Query, Res } from '@nestjs/common';
+import { Controller, Delete, Get, Headers, HttpCode, Post, Put, Query, Res } from '@nestjs/common';
 import { ApiTags } from '@nestjs/swagger';
 import {
   entityInputSchema,
+  keySchema,
   type Entity,
   type EntityChangePlan,
   type ParsedEntityInput,
 } from '@formwork/definitions';
 import type { FastifyReply } from 'fastify';
+import { z } from 'zod';
 import { Can } from '../auth/access.decorators.js';
 import { CurrentActor } from '../auth/current-actor.decorator.js';
 import type { RequestActor } from '../auth/request-actor.js';
@@ -15,6 +17,10 @@ import { badRequest, unprocessable } from '../common/problem.js';
 import { parseIfMatch } from '../common/if-match.js';
 import { ValidBody } from '../common/zod-validation.js';
 import { EntitiesService } from './entities.service.js';
+
+const purgeInputSchema = z.strictObject({
+  fields: z.array(keySchema).min(1, 'must name at least one field').max(300),
+});
 
 @ApiTags('entities')
 @Controller('apps/:app/entities')
@@ -57,6 +63,19 @@ export class EntitiesController {
     if (outcome.kind === 'plan') return outcome.plan;
     void reply.status(outcome.created ? 201 : 200);
     return outcome.entity;
+  }
+
+  /** Drops archived fields and their data for good (`{ "fields": ["old_field"] }`). */
+  @Can('manage', 'Entity')
+  @Post(':entity/purge')
+  @HttpCode(200)
+  purge(
+    @KeyParam('app') app: string,
+    @KeyParam('entity') key: string,
+    @ValidBody(purgeInputSchema) input: z.output<typeof purgeInputSchema>,
+    @CurrentActor() actor: RequestActor,
+  ): Promise<Entity> {
+    return this.entities.purge(app, key, [...new Set(input.fields)], actor);
   }
 
   @Can('manage', 'Entity')

@@ -13,7 +13,7 @@ import {
 } from '../common/problem.js';
 import { EntitiesRepository } from './entities.repository.js';
 import { EntitySchemaRunner } from './entity-schema-runner.js';
-import { tableOf } from './physical-names.js';
+import { quoteIdentifier, tableOf } from './physical-names.js';
 import { describeStep, planEntityChange, type StoredDefinition } from './plan-entity-change.js';
 
 export interface PutOptions {
@@ -117,6 +117,57 @@ export class EntitiesService {
         );
       }
       return { kind: 'applied', entity, created: !current };
+    });
+  }
+
+  /**
+   * Drops the columns of archived fields for good. Only archived fields can be purged, and not
+   * while another entity's relation could still need them (relations point at ids, not fields).
+   */
+  async purge(app: string, key: string, fields: string[], actor: RequestActor): Promise<Entity> {
+    return this.dataSource.transaction(async (manager) => {
+      await this.entities.lockApp(app, manager);
+      const entity = await this.entities.find(app, key, manager);
+      if (!entity) throw notFound(`There is no entity ${key} in ${app}.`);
+      const archived = new Set(entity.archivedFields.map((field) => field.key));
+      const errors = fields.flatMap((field, index) =>
+        archived.has(field)
+          ? []
+          : [{ path: `/fields/${index}`, message: `${field} is not an archived field of ${key}` }],
+      );
+      if (errors.length > 0) throw unprocessable(errors);
+      const purged = new Set(fields);
+      for (const field of purged)
+        await manager.query(
+          `ALTER TABLE ${tableOf(app, key)} DROP COLUMN ${quoteIdentifier(field)}`,
+        );
+      const next = {
+        ...storedOf(entity),
+        archivedFields: entity.archivedFields.filter((field) => !purged.has(field.key)),
+      };
+      const saved = await this.entities.save(app, key, next, entity.version + 1, manager);
+      const plan = [...purged].map((field) => ({
+        action: 'purge_column',
+        field,
+        detail: `drop archived field ${field} and its data`,
+      }));
+      await this.entities.recordChange(
+        { app, entity: key, version: saved.version, plan, actorId: actor.userId },
+        manager,
+      );
+      await this.audit.record(
+        {
+          actorId: actor.userId,
+          action: 'entity.purge',
+          subjectType: 'entity',
+          subjectId: `${app}/${key}`,
+          before: entity,
+          after: saved,
+          ip: actor.ip,
+        },
+        manager,
+      );
+      return saved;
     });
   }
 
