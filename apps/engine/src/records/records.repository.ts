@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Entity, RecordHistoryEntry } from '@formwork/definitions';
 import { DataSource, type EntityManager } from 'typeorm';
+import { queryPrepared } from '../database/prepared-query.js';
 import { quoteIdentifier, tableOf } from '../entities/physical-names.js';
 import { selectList, toApiRecord, toParameter } from './record-columns.js';
 
@@ -64,7 +65,8 @@ export class RecordsRepository {
       ...fields.map((field) => toParameter(field.type, values[field.key])),
     ];
     const placeholders = ['$3', '$3', ...fields.map((_, index) => `$${index + 4}`)];
-    const rows: RecordRow[] = await this.dataSource.query(
+    const rows = await queryPrepared<RecordRow>(
+      this.dataSource,
       `WITH rec AS (
          INSERT INTO ${tableOf(app, entity.key)} AS t (${columns.join(', ')}) VALUES (${placeholders.join(', ')})
          RETURNING ${selectList(entity)}
@@ -76,6 +78,7 @@ export class RecordsRepository {
        )
        SELECT * FROM rec`,
       parameters,
+      entity.version,
     );
     return toApiRecord(rows[0]!) as RecordRow;
   }
