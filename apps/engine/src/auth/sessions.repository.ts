@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@formwork/definitions';
 import { DataSource, type EntityManager } from 'typeorm';
+import { queryPrepared } from '../database/prepared-query.js';
 
 export interface ActiveSession {
   sessionId: string;
@@ -40,11 +41,14 @@ export class SessionsRepository {
 
   /** The session and its user, if the session is neither revoked nor expired and the user is active. */
   async findActive(sessionId: string): Promise<ActiveSession | undefined> {
-    const rows: ActiveSession[] = await this.dataSource.query(
+    // Every authenticated request runs this: prepared once per connection.
+    const rows = await queryPrepared<ActiveSession>(
+      this.dataSource,
       `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", u.id AS "userId", u.email, u.name, u.roles
          FROM formwork.sessions s JOIN formwork.users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [sessionId],
+      0,
     );
     return rows[0];
   }

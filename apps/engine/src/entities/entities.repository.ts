@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Entity } from '@formwork/definitions';
 import { DataSource, type EntityManager } from 'typeorm';
+import { queryPrepared } from '../database/prepared-query.js';
 import type { StoredDefinition } from './plan-entity-change.js';
 
 interface EntityRow {
@@ -46,15 +47,12 @@ export class EntitiesRepository {
     return rows.map(toEntity);
   }
 
-  async find(
-    app: string,
-    key: string,
-    manager: EntityManager = this.dataSource.manager,
-  ): Promise<Entity | undefined> {
-    const rows: EntityRow[] = await manager.query(
-      `SELECT * FROM formwork.entities WHERE app_key = $1 AND key = $2`,
-      [app, key],
-    );
+  /** Inside a transaction pass its manager; outside one, the hot path, the lookup is prepared. */
+  async find(app: string, key: string, manager?: EntityManager): Promise<Entity | undefined> {
+    const text = `SELECT * FROM formwork.entities WHERE app_key = $1 AND key = $2`;
+    const rows: EntityRow[] = manager
+      ? await manager.query(text, [app, key])
+      : await queryPrepared<EntityRow>(this.dataSource, text, [app, key], 0);
     return rows[0] && toEntity(rows[0]);
   }
 
