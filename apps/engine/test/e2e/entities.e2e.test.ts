@@ -320,11 +320,15 @@ describe('designing a CRM and working its records in the browser', () => {
       const customer = form.getByTestId('record-field-customer');
       await customer.click();
       await page.keyboard.type('王五');
-      await page
-        .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', {
-          hasText: '王五',
-        })
-        .click();
+      // The picker searches the server after a short pause: wait until only the match is listed,
+      // so the click lands on the final option, not one that is about to be replaced.
+      const options = page.locator(
+        '.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option',
+      );
+      for (let tries = 0; tries < 100 && (await options.count()) !== 1; tries += 1) {
+        await page.waitForTimeout(50);
+      }
+      await options.filter({ hasText: '王五' }).click();
       await customer.getByText('王五').waitFor();
       // Click elsewhere in the dialog, as a person would, so no dropdown covers the save button.
       await page.locator('.ant-modal-title').click();
