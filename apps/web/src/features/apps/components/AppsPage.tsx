@@ -1,13 +1,13 @@
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Empty, Skeleton, Typography } from 'antd';
+import { Button } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { usePermissions } from '../../auth/hooks/usePermissions';
 import { PageHeader } from '../../shell/components/PageHeader';
-import { QueryError } from '../../shell/components/QueryError';
 import { useApps } from '../hooks/useApps';
 import { AppCards } from './AppCards';
+import { AppsLoadState } from './AppsLoadState';
 import { CreateAppModal } from './CreateAppModal';
 
 export function AppsPage() {
@@ -32,33 +32,13 @@ export function AppsPage() {
   return (
     <section data-testid="apps-page">
       <PageHeader title={t('apps.title')} extra={newButton('app-new')} />
-      {apps.isError && (
-        <QueryError
-          title={t('apps.loadFailed')}
-          error={apps.error}
-          onRetry={() => void apps.refetch()}
-        />
-      )}
-      {apps.isPending && <Skeleton active />}
-      {apps.data?.length === 0 && (
-        <Card>
-          <Empty
-            data-testid="apps-empty"
-            description={
-              <>
-                <Typography.Paragraph className="fw-empty-text">
-                  {t('apps.empty')}
-                </Typography.Paragraph>
-                <Typography.Paragraph type="secondary">
-                  {canDesign ? t('apps.emptyHint') : t('apps.emptyHintViewer')}
-                </Typography.Paragraph>
-              </>
-            }
-          >
-            {newButton('app-new-empty')}
-          </Empty>
-        </Card>
-      )}
+      <AppsLoadState
+        apps={apps}
+        emptyTestId="apps-empty"
+        emptyText={t('apps.empty')}
+        emptyHint={canDesign ? t('apps.emptyHint') : t('apps.emptyHintViewer')}
+        emptyAction={newButton('app-new-empty')}
+      />
       {apps.data && apps.data.length > 0 && <AppCards apps={apps.data} />}
       <CreateAppModal
         open={creating}

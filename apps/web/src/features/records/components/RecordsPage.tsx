@@ -1,8 +1,9 @@
 import { TableOutlined } from '@ant-design/icons';
 import type { App } from '@formwork/definitions';
-import { Card, Empty, Skeleton, Typography } from 'antd';
+import { Card, Skeleton, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { AppsLoadState } from '../../apps/components/AppsLoadState';
 import { useApps } from '../../apps/hooks/useApps';
 import { useEntities } from '../../entities/hooks/useEntities';
 import { PageHeader } from '../../shell/components/PageHeader';
@@ -15,31 +16,12 @@ export function RecordsPage() {
   return (
     <section data-testid="records-page">
       <PageHeader title={t('pages.records.title')} />
-      {apps.isError && (
-        <QueryError
-          title={t('apps.loadFailed')}
-          error={apps.error}
-          onRetry={() => void apps.refetch()}
-        />
-      )}
-      {apps.isPending && <Skeleton active />}
-      {apps.data?.length === 0 && (
-        <Card>
-          <Empty
-            data-testid="records-no-apps"
-            description={
-              <>
-                <Typography.Paragraph className="fw-empty-text">
-                  {t('pages.records.empty')}
-                </Typography.Paragraph>
-                <Typography.Paragraph type="secondary">
-                  <Link to="/apps">{t('pages.records.hint')}</Link>
-                </Typography.Paragraph>
-              </>
-            }
-          />
-        </Card>
-      )}
+      <AppsLoadState
+        apps={apps}
+        emptyTestId="records-no-apps"
+        emptyText={t('pages.records.empty')}
+        emptyHint={<Link to="/apps">{t('pages.records.hint')}</Link>}
+      />
       <div className="fw-stack">
         {apps.data?.map((app) => (
           <AppEntities key={app.key} app={app} />
