@@ -464,6 +464,7 @@ describe('races', () => {
     expect(error.problem.report).toEqual([
       expect.objectContaining({
         field: 'name',
+        code: 'duplicates',
         problem: 'has duplicate values',
         examples: expect.arrayContaining(['重名']),
       }),

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import type { DataLossReport, EntityIndex, Field } from '@formwork/definitions';
+import type { DataLossCode, DataLossReport, EntityIndex, Field } from '@formwork/definitions';
 import type { EntityManager } from 'typeorm';
 import { COLUMN_TYPES, conversionBetween } from './column-types.js';
 import { constraintName, quoteIdentifier, tableOf } from './physical-names.js';
@@ -80,8 +80,11 @@ export class EntitySchemaRunner {
           'id',
           step.field.key,
           added.has(step.field.key)
-            ? 'is required, has no default, and the table already has records'
-            : 'is required but empty in some records',
+            ? [
+                'required_without_default',
+                'is required, has no default, and the table already has records',
+              ]
+            : ['required_but_empty', 'is required but empty in some records'],
         );
       }
       case 'add_unique': {
@@ -92,6 +95,7 @@ export class EntitySchemaRunner {
         );
         return {
           field: step.field.key,
+          code: 'duplicates',
           problem: 'has duplicate values',
           rows: rows.reduce((sum, row) => sum + row.n, 0),
           examples: rows.slice(0, EXAMPLES).map((row) => row.value),
@@ -111,7 +115,7 @@ export class EntitySchemaRunner {
           matches,
           column,
           step.field.key,
-          'uses options that would be removed',
+          ['options_in_use', 'uses options that would be removed'],
           [step.removed],
         );
       }
@@ -129,14 +133,10 @@ export class EntitySchemaRunner {
     const column = quoteIdentifier(step.field.key);
     if (step.field.type === 'relation' && (step.from === 'relation' || step.from === 'user')) {
       const missing = `${column} IS NOT NULL AND NOT EXISTS (SELECT 1 FROM ${tableOf(target.app, step.field.target!)} r WHERE r.id = ${column})`;
-      return this.countRows(
-        manager,
-        table,
-        missing,
-        column,
-        step.field.key,
+      return this.countRows(manager, table, missing, column, step.field.key, [
+        'missing_targets',
         `points at records that are not in ${step.field.target}`,
-      );
+      ]);
     }
     if (step.field.type === 'select') {
       const options = (step.field.options ?? []).map((option) => option.value);
@@ -146,7 +146,7 @@ export class EntitySchemaRunner {
         `${column} IS NOT NULL AND NOT (${column}::text = ANY($1::text[]))`,
         column,
         step.field.key,
-        'has values that are not among the options',
+        ['not_in_options', 'has values that are not among the options'],
         [options],
       );
     }
@@ -158,7 +158,7 @@ export class EntitySchemaRunner {
       `${column} IS NOT NULL AND ${conversion.failing(column)}`,
       column,
       step.field.key,
-      `has ${conversion.problem ?? 'values that cannot be converted'}`,
+      ['not_convertible', `has ${conversion.problem ?? 'values that cannot be converted'}`],
     );
   }
 
@@ -168,14 +168,14 @@ export class EntitySchemaRunner {
     where: string,
     example: string,
     field: string,
-    problem: string,
+    [code, problem]: [DataLossCode, string],
     values: unknown[] = [],
   ): Promise<DataLossReport> {
     const rows: { n: number; examples: unknown[] | null }[] = await manager.query(
       `SELECT count(*)::int AS n, (array_agg(${example}))[1:${EXAMPLES}] AS examples FROM ${table} WHERE ${where}`,
       values,
     );
-    return { field, problem, rows: rows[0]!.n, examples: rows[0]!.examples ?? [] };
+    return { field, code, problem, rows: rows[0]!.n, examples: rows[0]!.examples ?? [] };
   }
 
   async apply(manager: EntityManager, target: Target, steps: PlanStep[]): Promise<void> {

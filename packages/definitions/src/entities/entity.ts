@@ -162,9 +162,21 @@ export interface EntityChangePlan {
   steps: { action: string; field?: string; detail: string }[];
 }
 
+/** Why a change would lose data, for clients that show their own wording. */
+export type DataLossCode =
+  | 'required_without_default'
+  | 'required_but_empty'
+  | 'duplicates'
+  | 'options_in_use'
+  | 'missing_targets'
+  | 'not_in_options'
+  | 'not_convertible';
+
 /** A change refused because it would lose or corrupt data. */
 export interface DataLossReport {
   field: string;
+  code: DataLossCode;
+  /** The same in English words. */
   problem: string;
   rows: number;
   examples: unknown[];
