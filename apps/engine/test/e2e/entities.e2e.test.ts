@@ -32,14 +32,25 @@ afterAll(async () => {
   if (tempDir) await rm(tempDir, { recursive: true, force: true });
 });
 
-/** Opens an antd select, types to narrow its (virtual) list, and picks the option with this label. */
+/**
+ * Opens an antd select, types to narrow its (virtual) list, and picks the option with this label.
+ * Lists can re-render while they load or filter, so it checks the choice took and tries again if not.
+ */
 async function choose(select: Locator, label: string): Promise<void> {
-  await select.click();
-  await page.keyboard.type(label);
-  await page
-    .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
-    .locator(`.ant-select-item-option[title="${label}"]`)
-    .click();
+  for (let attempt = 1; attempt <= 3; attempt += 1) {
+    await select.click();
+    await page.keyboard.type(label);
+    const option = page
+      .locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden)')
+      .locator(`.ant-select-item-option[title="${label}"]`);
+    await option.waitFor();
+    await option.click();
+    for (let wait = 0; wait < 20; wait += 1) {
+      if ((await select.textContent())?.includes(label)) return;
+      await page.waitForTimeout(50);
+    }
+  }
+  throw new Error(`could not choose ${label}`);
 }
 
 const fieldRow = (position: number) => page.getByTestId(`field-row-${position}`);
@@ -67,7 +78,10 @@ async function describeField(
 async function reviewAndApply(entity: string, expectedActions: RegExp[]): Promise<void> {
   await page.getByTestId('entity-review').click();
   const plan = page.getByTestId('plan-steps');
-  await plan.waitFor();
+  const errors = page.getByTestId('designer-errors');
+  await plan.or(errors).first().waitFor();
+  if (await errors.isVisible())
+    throw new Error(`the designer refused: ${await errors.textContent()}`);
   const text = await plan.textContent();
   for (const action of expectedActions) expect(text).toMatch(action);
   await page.getByTestId('entity-apply').click();
