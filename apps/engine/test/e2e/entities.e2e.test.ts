@@ -225,6 +225,8 @@ describe('designing a CRM and working its records in the browser', () => {
   it(
     'filters on city = 上海 and sorts by total_amount by clicking the header',
     async () => {
+      const selectedNav = page.getByTestId('nav').locator('.ant-menu-item-selected');
+      await expect(selectedNav.textContent()).resolves.toContain('Records');
       await page.getByTestId('filter-toggle').click();
       await page.getByTestId('filter-add').click();
       const condition = page.getByTestId('filter-condition-0');

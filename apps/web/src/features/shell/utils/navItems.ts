@@ -24,5 +24,7 @@ export function visibleNavItems(roles: readonly Role[]): NavItem[] {
 
 /** `/admin/audit` → `admin`: the nav entry a path belongs to. */
 export function navKeyOf(pathname: string): string {
+  // A records grid lives under its app (/apps/crm/entities/customer/records) but is "Records" work.
+  if (/^\/apps\/[^/]+\/entities\/[^/]+\/records/.test(pathname)) return 'records';
   return pathname.split('/')[1] ?? '';
 }
