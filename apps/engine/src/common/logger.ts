@@ -21,12 +21,21 @@ export function isExpectedShutdownError(error: unknown): boolean {
   return (error as { code?: string } | undefined)?.code === ADMIN_SHUTDOWN;
 }
 
+const STARTUP_CONTEXTS = new Set([
+  'InstanceLoader',
+  'RoutesResolver',
+  'RouterExplorer',
+  'NestFactory',
+]);
+
 /** Routes Nest's own log lines into pino so every line has the same JSON shape. */
 export class PinoNestLogger implements LoggerService {
   constructor(private readonly logger: Logger) {}
 
   log(message: unknown, context?: string) {
-    this.logger.info({ context }, String(message));
+    // Nest's start-up chatter (one line per module and per route) is only useful when debugging.
+    const level = context && STARTUP_CONTEXTS.has(context) ? 'debug' : 'info';
+    this.logger[level]({ context }, String(message));
   }
   error(message: unknown, trace?: string, context?: string) {
     this.logger.error({ context, trace }, String(message));
