@@ -26,7 +26,7 @@ export const preset = {
     ],
   },
   moduleNameMapper: {
-    '^@formwork/(definitions|client)$': path.join(root, 'packages/$1/src/index.ts'),
+    '^@formwork/(definitions|client|rules|flows)$': path.join(root, 'packages/$1/src/index.ts'),
     '^(\\.{1,2}/.*)\\.js$': '$1',
   },
   transformIgnorePatterns: ['/node_modules/(?!(\\.pnpm/)?(cookie|content-disposition))'],

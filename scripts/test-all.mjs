@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const JEST_PROJECTS = ['packages/definitions', 'apps/engine'];
+const JEST_PROJECTS = ['packages/definitions', 'packages/rules', 'packages/flows', 'apps/engine'];
 
 function run(command, args, options = {}) {
   const result = spawnSync(command, args, { stdio: 'inherit', cwd: root, ...options });

@@ -4,3 +4,6 @@ export * from './roles.js';
 export * from './user.js';
 export * from './zod-errors.js';
 export * from './entities/index.js';
+export * from './forms/index.js';
+export * from './classifiers/index.js';
+export * from './flows/index.js';
