@@ -1,1 +1,3 @@
-export {};
+export * from './constants.js';
+export * from './classifier.js';
+export * from './classifier-definition.js';
