@@ -1,1 +1,2 @@
-export {};
+export * from './table.js';
+export { evaluateTable, evaluateTableValues } from './evaluate-table.js';
