@@ -80,6 +80,7 @@ export class AuthService {
         manager,
       );
     });
+    this.sessions.forgetSession(actor.sessionId);
   }
 
   /** The live session a token names, or undefined for forged, expired or revoked tokens. */

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Role } from '@formwork/definitions';
 import { DataSource, type EntityManager } from 'typeorm';
+import { InvalidatedCache } from '../common/invalidated-cache.js';
+import { ChangeFeed } from '../database/change-feed.js';
 import { queryPrepared } from '../database/prepared-query.js';
 
 export interface ActiveSession {
@@ -10,11 +12,29 @@ export interface ActiveSession {
   email: string;
   name: string;
   roles: Role[];
+  expiresAt: Date;
 }
+
+const MAX_CACHED_SESSIONS = 10_000;
 
 @Injectable()
 export class SessionsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Every authenticated request asks for its session: kept per engine, dropped on change. */
+  private readonly cache = new InvalidatedCache<ActiveSession>(MAX_CACHED_SESSIONS);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly feed: ChangeFeed,
+  ) {
+    feed.subscribe('formwork_sessions', {
+      changed: (payload) => {
+        const [kind, id] = payload.split(':');
+        if (kind === 'session') this.forgetSession(id!);
+        else this.forgetUser(id!);
+      },
+      reset: () => this.cache.clear(),
+    });
+  }
 
   async create(
     session: {
@@ -41,10 +61,28 @@ export class SessionsRepository {
 
   /** The session and its user, if the session is neither revoked nor expired and the user is active. */
   async findActive(sessionId: string): Promise<ActiveSession | undefined> {
-    // Every authenticated request runs this: prepared once per connection.
+    const session = await this.cache.get(
+      sessionId,
+      () => this.loadActive(sessionId),
+      this.feed.isLive,
+    );
+    return session && session.expiresAt.getTime() > Date.now() ? session : undefined;
+  }
+
+  /** Call after a transaction that revoked sessions commits (other engines hear of it by NOTIFY). */
+  forgetSession(sessionId: string): void {
+    this.cache.delete(sessionId);
+  }
+
+  forgetUser(userId: string): void {
+    this.cache.deleteWhere((session) => session.userId === userId);
+  }
+
+  private async loadActive(sessionId: string): Promise<ActiveSession | undefined> {
     const rows = await queryPrepared<ActiveSession>(
       this.dataSource,
-      `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", u.id AS "userId", u.email, u.name, u.roles
+      `SELECT s.id AS "sessionId", s.csrf_token AS "csrfToken", u.id AS "userId", u.email, u.name, u.roles,
+              s.expires_at AS "expiresAt"
          FROM formwork.sessions s JOIN formwork.users u ON u.id = s.user_id
         WHERE s.id = $1 AND s.revoked_at IS NULL AND s.expires_at > now() AND u.active`,
       [sessionId],

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-schema.js';
 import { AppsAndEntities1732400000000 } from './migrations/1732400000000-apps-and-entities.js';
 import { Jobs1732550000000 } from './migrations/1732550000000-jobs.js';
+import { ChangeNotifications1732600000000 } from './migrations/1732600000000-change-notifications.js';
 
 export const ENGINE_SCHEMA = 'formwork';
 
@@ -10,6 +11,7 @@ export const MIGRATIONS = [
   InitialSchema1732300000000,
   AppsAndEntities1732400000000,
   Jobs1732550000000,
+  ChangeNotifications1732600000000,
 ];
 
 /**

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Entity } from '@formwork/definitions';
 import { DataSource, type EntityManager } from 'typeorm';
+import { InvalidatedCache } from '../common/invalidated-cache.js';
+import { ChangeFeed } from '../database/change-feed.js';
 import { queryPrepared } from '../database/prepared-query.js';
 import type { StoredDefinition } from './plan-entity-change.js';
 
@@ -27,9 +29,29 @@ export function toEntity(row: EntityRow): Entity {
   };
 }
 
+const MAX_CACHED_ENTITIES = 5_000;
+const cacheKey = (app: string, key: string) => `${app}/${key}`;
+
 @Injectable()
 export class EntitiesRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Definitions read on every records request: kept per engine, dropped on change (NOTIFY). */
+  private readonly cache = new InvalidatedCache<Entity>(MAX_CACHED_ENTITIES);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly feed: ChangeFeed,
+  ) {
+    feed.subscribe('formwork_entities', {
+      changed: (payload) => this.cache.delete(payload),
+      reset: () => this.cache.clear(),
+    });
+  }
+
+  /** Call after a transaction that changed definitions commits; other engines hear of it by NOTIFY. */
+  forget(app: string, key?: string): void {
+    if (key) this.cache.delete(cacheKey(app, key));
+    else this.cache.deleteWhere((_, cached) => cached.startsWith(`${app}/`));
+  }
 
   /** Serialises schema changes of one app: relations tie its entities together. */
   async lockApp(app: string, manager: EntityManager): Promise<void> {
@@ -47,13 +69,21 @@ export class EntitiesRepository {
     return rows.map(toEntity);
   }
 
-  /** Inside a transaction pass its manager; outside one, the hot path, the lookup is prepared. */
+  /** Inside a transaction pass its manager (read fresh); outside one, the hot path, it is cached. */
   async find(app: string, key: string, manager?: EntityManager): Promise<Entity | undefined> {
     const text = `SELECT * FROM formwork.entities WHERE app_key = $1 AND key = $2`;
-    const rows: EntityRow[] = manager
-      ? await manager.query(text, [app, key])
-      : await queryPrepared<EntityRow>(this.dataSource, text, [app, key], 0);
-    return rows[0] && toEntity(rows[0]);
+    if (manager) {
+      const rows: EntityRow[] = await manager.query(text, [app, key]);
+      return rows[0] && toEntity(rows[0]);
+    }
+    return this.cache.get(
+      cacheKey(app, key),
+      async () => {
+        const rows = await queryPrepared<EntityRow>(this.dataSource, text, [app, key], 0);
+        return rows[0] && toEntity(rows[0]);
+      },
+      this.feed.isLive,
+    );
   }
 
   async save(

@@ -64,7 +64,7 @@ export class EntitiesService {
     options: PutOptions,
     actor: RequestActor,
   ): Promise<PutOutcome> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.changeDefinition(app, input.key, async (manager) => {
       await this.entities.lockApp(app, manager);
       await this.requireApp(app, manager);
       const current = await this.entities.find(app, input.key, manager);
@@ -125,7 +125,7 @@ export class EntitiesService {
    * while another entity's relation could still need them (relations point at ids, not fields).
    */
   async purge(app: string, key: string, fields: string[], actor: RequestActor): Promise<Entity> {
-    return this.dataSource.transaction(async (manager) => {
+    return this.changeDefinition(app, key, async (manager) => {
       await this.entities.lockApp(app, manager);
       const entity = await this.entities.find(app, key, manager);
       if (!entity) throw notFound(`There is no entity ${key} in ${app}.`);
@@ -173,7 +173,7 @@ export class EntitiesService {
 
   /** Drops the table with its records; refused while another entity has a relation to it. */
   async delete(app: string, key: string, actor: RequestActor): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
+    await this.changeDefinition(app, key, async (manager) => {
       await this.entities.lockApp(app, manager);
       const entity = await this.entities.find(app, key, manager);
       if (!entity) throw notFound(`There is no entity ${key} in ${app}.`);
@@ -203,6 +203,19 @@ export class EntitiesService {
         manager,
       );
     });
+  }
+
+  /** A definition change in one transaction; this engine's cached copy goes once it commits. */
+  private async changeDefinition<T>(
+    app: string,
+    key: string,
+    work: (manager: EntityManager) => Promise<T>,
+  ): Promise<T> {
+    try {
+      return await this.dataSource.transaction(work);
+    } finally {
+      this.entities.forget(app, key);
+    }
   }
 
   private async requireApp(app: string, manager?: EntityManager): Promise<void> {

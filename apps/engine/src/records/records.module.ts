@@ -5,6 +5,7 @@ import { JobsModule } from '../jobs/jobs.module.js';
 import { ExportService } from './export.service.js';
 import { ImportRepository } from './import.repository.js';
 import { ImportService } from './import.service.js';
+import { RecordCreateBatcher } from './record-create-batcher.js';
 import { RecordsController } from './records.controller.js';
 import { RecordsRepository } from './records.repository.js';
 import { RecordsService } from './records.service.js';
@@ -12,7 +13,14 @@ import { RecordsService } from './records.service.js';
 @Module({
   imports: [AppsModule, EntitiesModule, JobsModule],
   controllers: [RecordsController],
-  providers: [RecordsService, RecordsRepository, ImportService, ImportRepository, ExportService],
+  providers: [
+    RecordsService,
+    RecordsRepository,
+    RecordCreateBatcher,
+    ImportService,
+    ImportRepository,
+    ExportService,
+  ],
   exports: [RecordsService, RecordsRepository],
 })
 export class RecordsModule {}

@@ -1,11 +1,25 @@
 import { Injectable } from '@nestjs/common';
-import type { Entity, RecordHistoryEntry } from '@formwork/definitions';
+import type { Entity, Field, RecordHistoryEntry } from '@formwork/definitions';
 import { DataSource, type EntityManager } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query.js';
 import { quoteIdentifier, tableOf } from '../entities/physical-names.js';
-import { selectList, toApiRecord, toParameter } from './record-columns.js';
+import { castOf, selectList, toApiRecord, toParameter } from './record-columns.js';
 
 export type RecordRow = Record<string, unknown> & { id: string; version: number };
+
+/** The definition a write was planned with is no longer current (another engine changed it). */
+export class StaleDefinitionError extends Error {
+  constructor(app: string, entity: string) {
+    super(`The definition of ${app}.${entity} changed while a write was planned.`);
+  }
+}
+
+/** A record to insert: its id is chosen by the engine so that a batch's rows map back to requests. */
+export interface NewRecordRow {
+  id: string;
+  actorId: string;
+  values: Record<string, unknown>;
+}
 
 /** TypeORM answers an UPDATE … RETURNING with [rows, count]; an INSERT or SELECT with rows. */
 function returnedRows(result: unknown): RecordRow[] {
@@ -47,40 +61,57 @@ export class RecordsRepository {
     return rows[0] && (toApiRecord(rows[0]) as RecordRow & { deleted: boolean });
   }
 
-  /** Inserts a record with its history row and `record_created` event in one statement. */
-  async insertWithHistory(
+  /**
+   * Inserts records with their history rows and `record_created` events in one statement: the
+   * rows travel as one array per column (`unnest`), so the statement text — prepared once per
+   * connection — is the same whatever the batch size. Every row sets the same `fields`. Nothing
+   * is written when the entity's version moved on since `entity` was read (a cached copy).
+   */
+  async insertManyWithHistory(
     app: string,
     entity: Entity,
-    values: Record<string, unknown>,
-    actorId: string,
-  ): Promise<RecordRow> {
-    const fields = entity.fields.filter((field) => values[field.key] !== undefined);
-    const columns = ['created_by', 'owner_id', ...fields.map((field) => field.key)].map(
-      quoteIdentifier,
-    );
-    const parameters = [
-      app,
-      entity.key,
-      actorId,
-      ...fields.map((field) => toParameter(field.type, values[field.key])),
+    fields: Field[],
+    rows: NewRecordRow[],
+  ): Promise<RecordRow[]> {
+    const inputs = [
+      { column: 'id', cast: 'uuid', values: rows.map((row) => row.id) },
+      { column: 'created_by', cast: 'uuid', values: rows.map((row) => row.actorId) },
+      ...fields.map((field) => ({
+        column: quoteIdentifier(field.key),
+        cast: castOf(field.type),
+        values: rows.map((row) => toParameter(field.type, row.values[field.key])),
+      })),
     ];
-    const placeholders = ['$3', '$3', ...fields.map((_, index) => `$${index + 4}`)];
-    const rows = await queryPrepared<RecordRow>(
+    const arrays = inputs.map((input, index) => `$${index + 4}::${input.cast}[]`).join(', ');
+    const aliases = inputs.map((_, index) => `c${index}`);
+    const columns = [inputs[0]!.column, inputs[1]!.column, 'owner_id'];
+    const selected = ['c0', 'c1', 'c1'];
+    inputs.slice(2).forEach((input, index) => {
+      columns.push(input.column);
+      selected.push(aliases[index + 2]!);
+    });
+    const inserted = await queryPrepared<RecordRow>(
       this.dataSource,
-      `WITH rec AS (
-         INSERT INTO ${tableOf(app, entity.key)} AS t (${columns.join(', ')}) VALUES (${placeholders.join(', ')})
+      `WITH input AS (
+         SELECT * FROM unnest(${arrays}) AS i(${aliases.join(', ')})
+       ), rec AS (
+         INSERT INTO ${tableOf(app, entity.key)} AS t (${columns.join(', ')})
+         SELECT ${selected.join(', ')} FROM input
+          WHERE EXISTS (SELECT FROM formwork.entities WHERE app_key = $1 AND key = $2 AND version = $3)
          RETURNING ${selectList(entity)}
        ), history AS (
          INSERT INTO formwork.record_history (app_key, entity_key, record_id, actor_id, action, after)
-         SELECT $1, $2, rec.id, $3, 'create', to_jsonb(rec) FROM rec
+         SELECT $1, $2, rec.id, rec.created_by, 'create', to_jsonb(rec) FROM rec
        ), event AS (
          INSERT INTO formwork.events (type, app_key, entity_key, record_id) SELECT 'record_created', $1, $2, rec.id FROM rec
        )
        SELECT * FROM rec`,
-      parameters,
+      [app, entity.key, entity.version, ...inputs.map((input) => input.values)],
       entity.version,
     );
-    return toApiRecord(rows[0]!) as RecordRow;
+    if (inserted.length === 0) throw new StaleDefinitionError(app, entity.key);
+    const byId = new Map(inserted.map((row) => [row.id, toApiRecord(row) as RecordRow]));
+    return rows.map((row) => byId.get(row.id)!);
   }
 
   async update(

@@ -11,7 +11,7 @@ import {
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppsRepository } from '../apps/apps.repository.js';
 import type { RequestActor } from '../auth/request-actor.js';
-import { conflict, notFound, unprocessable } from '../common/problem.js';
+import { conflict, notFound, ProblemException, unprocessable } from '../common/problem.js';
 import { EntitiesRepository } from '../entities/entities.repository.js';
 import { constraintName } from '../entities/physical-names.js';
 import {
@@ -20,7 +20,8 @@ import {
   type RecordQueryInput,
 } from './compile-record-query.js';
 import { expandableFields, expandRelations } from './expand-relations.js';
-import { RecordsRepository, type RecordRow } from './records.repository.js';
+import { RecordCreateBatcher } from './record-create-batcher.js';
+import { RecordsRepository, StaleDefinitionError, type RecordRow } from './records.repository.js';
 
 interface Target {
   app: string;
@@ -58,6 +59,7 @@ export class RecordsService {
     private readonly apps: AppsRepository,
     private readonly entities: EntitiesRepository,
     private readonly records: RecordsRepository,
+    private readonly creates: RecordCreateBatcher,
   ) {}
 
   /** The entity to work on; one query when it exists (its app then exists too). */
@@ -109,19 +111,24 @@ export class RecordsService {
     return new Map((await this.entities.list(app)).map((other) => [other.key, other]));
   }
 
-  /** One statement writes the record, its history row and its outbox event (atomic, one round trip). */
+  /** One statement writes the record, its history row and its outbox event (atomic; batched under load). */
   async create(
     app: string,
     entityKey: string,
     body: unknown,
     actor: RequestActor,
   ): Promise<EntityRecord> {
-    const target = await this.target(app, entityKey);
+    return this.withCurrentDefinition(app, entityKey, (target) =>
+      this.createWith(target, body, actor),
+    );
+  }
+
+  private async createWith(target: Target, body: unknown, actor: RequestActor) {
     const values = this.withDefaults(target.entity, this.parse(target.entity, body, 'create'));
     return this.mapUniqueViolation(target, async () => {
       await this.checkReferences(target, values, this.dataSource.manager);
-      return (await this.records.insertWithHistory(
-        app,
+      return (await this.creates.create(
+        target.app,
         target.entity,
         values,
         actor.userId,
@@ -137,8 +144,21 @@ export class RecordsService {
     expectedVersion: number | undefined,
     actor: RequestActor,
   ): Promise<EntityRecord> {
-    const target = await this.target(app, entityKey);
-    const values = this.parse(target.entity, body, 'update');
+    return this.withCurrentDefinition(app, entityKey, (target) =>
+      this.updateWith(target, id, body, expectedVersion, actor),
+    );
+  }
+
+  private async updateWith(
+    target: Target,
+    id: string,
+    body: unknown,
+    expectedVersion: number | undefined,
+    actor: RequestActor,
+  ): Promise<EntityRecord> {
+    const { app, entity } = target;
+    const entityKey = entity.key;
+    const values = this.parse(entity, body, 'update');
     return this.inTransaction(target, async (manager) => {
       const before = await this.records.find(app, target.entity, id, { manager, lock: true });
       if (!before) throw notFound(`There is no record ${id} in ${entityKey}.`);
@@ -248,6 +268,33 @@ export class RecordsService {
     if (!(await this.records.find(app, entity, id, { includeDeleted: true })))
       throw notFound(`There is no record ${id} in ${entityKey}.`);
     return { items: await this.records.history(app, entityKey, id) };
+  }
+
+  /**
+   * Definitions come from a per-engine cache that another engine's change makes stale until its
+   * NOTIFY arrives: a write refused or skipped under a stale definition is decided again.
+   */
+  private async withCurrentDefinition<T>(
+    app: string,
+    entityKey: string,
+    work: (target: Target) => Promise<T>,
+  ): Promise<T> {
+    const target = await this.target(app, entityKey);
+    try {
+      return await work(target);
+    } catch (error) {
+      if (!(await this.decidedOnStaleDefinition(target, error))) throw error;
+      return work(await this.target(app, entityKey));
+    }
+  }
+
+  private async decidedOnStaleDefinition({ app, entity }: Target, error: unknown) {
+    const refused = error instanceof ProblemException && error.problem.status === 422;
+    if (!refused && !(error instanceof StaleDefinitionError)) return false;
+    const current = await this.entities.find(app, entity.key, this.dataSource.manager);
+    if (current?.version === entity.version) return false;
+    this.entities.forget(app, entity.key);
+    return true;
   }
 
   private parse(entity: Entity, body: unknown, mode: 'create' | 'update'): Record<string, unknown> {

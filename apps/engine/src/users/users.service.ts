@@ -62,7 +62,7 @@ export class UsersService {
   async update(id: string, input: ParsedUpdateUser, actor: RequestActor): Promise<UserDetail> {
     const passwordHash =
       input.password === undefined ? undefined : await hashPassword(input.password);
-    return this.dataSource.transaction(async (manager) => {
+    const detail = await this.dataSource.transaction(async (manager) => {
       const current = await this.users.findById(id, manager, true);
       if (!current) throw notFound(`There is no user ${id}.`);
       this.refuseSelfLockout(current, input, actor);
@@ -89,6 +89,8 @@ export class UsersService {
       );
       return after;
     });
+    this.sessions.forgetUser(id);
+    return detail;
   }
 
   /** An admin must not remove their own admin role or deactivate themselves: no one could undo it. */

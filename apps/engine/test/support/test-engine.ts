@@ -18,6 +18,8 @@ export interface TestEngine {
   anonymous(): FormworkClient;
   /** Creates a user with the given roles and returns a client logged in as them. */
   userWith(roles: Role[]): Promise<{ client: FormworkClient; user: UserDetail; password: string }>;
+  /** Another engine on the same database (as behind a load balancer); stopped with this one. */
+  secondEngine(): Promise<RunningEngine>;
   /** Runs SQL on the test database directly, to check what the engine wrote. */
   sql<T = Record<string, unknown>>(text: string, values?: unknown[]): Promise<T[]>;
   stop(): Promise<void>;
@@ -65,6 +67,7 @@ export async function startTestEngine(env: Record<string, string> = {}): Promise
     ...env,
   });
   const engine = await startEngine(config, createLogger(config.LOG_LEVEL));
+  const others: RunningEngine[] = [];
   const pool = new pg.Pool({ connectionString: databaseUrl, max: 2 });
   const anonymous = () => new FormworkClient({ baseUrl: engine.url });
   const loginAs = async (email: string, password: string) => {
@@ -90,12 +93,18 @@ export async function startTestEngine(env: Record<string, string> = {}): Promise
       });
       return { client: await loginAs(user.email, password), user, password };
     },
+    async secondEngine() {
+      const other = await startEngine(config, createLogger(config.LOG_LEVEL));
+      others.push(other);
+      return other;
+    },
     async sql<T>(text: string, values?: unknown[]): Promise<T[]> {
       const result = await pool.query(text, values);
       return result.rows as T[];
     },
     async stop() {
       await pool.end();
+      for (const other of others) await other.stop();
       await engine.stop();
       await onServer(`DROP DATABASE IF EXISTS ${database} WITH (FORCE)`);
     },
