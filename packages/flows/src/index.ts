@@ -1,1 +1,17 @@
-export {};
+export { compileFlow, type CompileFlowResult } from './compile-flow.js';
+export {
+  createFlowMachine,
+  type EffectAction,
+  type FlowEffects,
+  type FlowMachineInput,
+} from './create-flow-machine.js';
+export { evaluateCondition, readContextPath, type FlowContext } from './evaluate-condition.js';
+export {
+  FLOW_ERROR_CODES,
+  type FlowError,
+  type FlowErrorCode,
+  type FlowValidationContext,
+  type FlowValidationResult,
+} from './flow-errors.js';
+export * from './machine-types.js';
+export { validateFlow } from './validate-flow.js';
