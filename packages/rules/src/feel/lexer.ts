@@ -25,7 +25,6 @@ const KEYWORDS = new Set([
   'in',
   'between',
   'instance',
-  'of',
   'if',
   'then',
   'else',
@@ -176,7 +175,7 @@ export function describeToken(token: Token): string {
     case 'number':
       return `the number ${token.text}`;
     case 'name':
-      return `${token.text}`;
+      return `the name ${token.text}`;
     case 'punct':
       return `"${token.text}"`;
   }
