@@ -45,17 +45,21 @@ function columnType(column: GapColumn, sets: (ValueSet | undefined)[]): ValueTyp
   return null;
 }
 
-function piecesOf(column: GapColumn, sets: (ValueSet | undefined)[]): Piece[] {
+function piecesOf(
+  column: GapColumn,
+  sets: (ValueSet | undefined)[],
+): { pieces: Piece[]; ordered: boolean } {
   const point = (value: FeelValue): Piece => ({
     range: { low: { value, closed: true }, high: { value, closed: true } },
   });
-  if (column.options && column.options.length > 0) return column.options.map(point);
+  if (column.options && column.options.length > 0)
+    return { pieces: column.options.map(point), ordered: false };
   const type = columnType(column, sets);
-  if (type === 'boolean') return [point(false), point(true)];
+  if (type === 'boolean') return { pieces: [point(false), point(true)], ordered: false };
   const endpoints = endpointsOf(sets, type);
   if (type === 'string' || (type === null && endpoints.length > 0))
-    return [...endpoints.map(point), { otherThan: endpoints }];
-  if (endpoints.length === 0) return [{ range: {} }];
+    return { pieces: [...endpoints.map(point), { otherThan: endpoints }], ordered: false };
+  if (endpoints.length === 0) return { pieces: [{ range: {} }], ordered: true };
   const pieces: Piece[] = [];
   let previous: FeelValue | undefined;
   for (const value of endpoints) {
@@ -68,7 +72,7 @@ function piecesOf(column: GapColumn, sets: (ValueSet | undefined)[]): Piece[] {
     previous = value;
   }
   pieces.push({ range: normaliseRange({ low: { value: previous ?? null, closed: false } }) });
-  return pieces;
+  return { pieces, ordered: true };
 }
 
 function covers(set: ValueSet | undefined, piece: Piece): boolean {
@@ -87,6 +91,9 @@ function describePiece(name: string, piece: Piece): string | undefined {
     ? undefined
     : `${name} is none of ${piece.otherThan.map(formatFeelValue).join(', ')}`;
 }
+
+const sameRules = (a: unknown[], b: unknown[]) =>
+  a.length === b.length && a.every((rule, index) => rule === b[index]);
 
 /**
  * Input combinations no rule matches. Each column's domain is cut at every end point the rules
@@ -113,11 +120,26 @@ export function findGaps(
     }
     const info = columns[column];
     if (!info) return;
-    for (const piece of piecesOf(
+    const { pieces, ordered } = piecesOf(
       info,
       candidates.map((rule) => rule[column]),
-    )) {
+    );
+    const groups: { piece: Piece; matching: (ValueSet | undefined)[][] }[] = [];
+    for (const piece of pieces) {
       const matching = candidates.filter((rule) => covers(rule[column], piece));
+      const last = groups[groups.length - 1];
+      // Neighbouring pieces that the same rules cover are one piece: report [1000..5000], not three.
+      if (
+        ordered &&
+        last &&
+        'range' in last.piece &&
+        'range' in piece &&
+        sameRules(last.matching, matching)
+      )
+        last.piece = { range: { low: last.piece.range.low, high: piece.range.high } };
+      else groups.push({ piece, matching });
+    }
+    for (const { piece, matching } of groups) {
       const text = describePiece(info.name, piece);
       walk(column + 1, matching, text ? [...described, text] : described);
     }
