@@ -1,6 +1,6 @@
 import type { FieldError } from '../common.js';
 import type { Entity, Field } from '../entities/entity.js';
-import { conditionAsJsonSchema, type FormCondition } from './form-conditions.js';
+import { conditionAsJsonSchema, type FormCondition } from './form-condition-rules.js';
 import type { FormDesign, FormFieldDesign, FormUiExtension } from './form-design.js';
 
 export type JsonSchema = Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { FORMWORK_UI_KEY, type UiSchema } from './compile-form-design.js';
-import { conditionHolds } from './form-conditions.js';
+import { conditionHolds } from './form-condition-rules.js';
 import type { FormUiExtension } from './form-design.js';
 
 /** The Formwork part of a uiSchema, when it has one. */

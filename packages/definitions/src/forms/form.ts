@@ -83,5 +83,4 @@ export interface FormSubmissionResult {
   submissionId: string;
 }
 
-/** The name of the honeypot input public forms carry: people leave it empty, bots fill it. */
-export const HONEYPOT_FIELD = '_hp';
+export { HONEYPOT_FIELD } from './public-form.js';
