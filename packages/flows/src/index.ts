@@ -15,3 +15,13 @@ export {
 } from './flow-errors.js';
 export * from './machine-types.js';
 export { validateFlow } from './validate-flow.js';
+export {
+  simulateFlow,
+  type SimulationChoices,
+  type SimulationResult,
+  type SimulationStep,
+  type SimulationWait,
+  type StepChoice,
+  type TaskChoice,
+} from './simulate-flow.js';
+export { FLOW_FIXTURES, type FlowFixture } from './fixtures/index.js';

@@ -211,7 +211,7 @@ function collectErrors(flow: unknown, context: FlowValidationContext): FlowError
     return toFieldErrors(parsed.error).map((error) => ({
       code: 'invalid_flow',
       path: error.path,
-      message: `${error.path || 'The flow'} ${error.message}.`,
+      message: `${error.path ? error.path.slice(1).replaceAll('/', '.') : 'The flow'}: ${error.message}.`,
     }));
   const definition = parsed.data;
   const index = indexGraph(definition.graph);
