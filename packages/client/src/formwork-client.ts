@@ -12,6 +12,7 @@ import type {
   UserDetail,
 } from '@formwork/definitions';
 import { appsApi, entitiesApi, recordsApi } from './entities-api.js';
+import { formsApi } from './forms-api.js';
 import { HttpTransport, type Authentication, type ClientOptions } from './http.js';
 
 const encode = encodeURIComponent;
@@ -22,12 +23,14 @@ export class FormworkClient {
   readonly apps: ReturnType<typeof appsApi>;
   readonly entities: ReturnType<typeof entitiesApi>;
   readonly records: ReturnType<typeof recordsApi>;
+  readonly forms: ReturnType<typeof formsApi>;
 
   constructor(options: ClientOptions = {}) {
     this.http = new HttpTransport(options);
     this.apps = appsApi(this.http);
     this.entities = entitiesApi(this.http);
     this.records = recordsApi(this.http);
+    this.forms = formsApi(this.http);
   }
 
   /** Switches to bearer authentication, e.g. after `auth.login` in a script. */
