@@ -1,0 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
+import { fetchForm, fetchForms, formKey, formsKey } from '../api/forms';
+
+export function useForms(app: string, enabled = true) {
+  return useQuery({ queryKey: formsKey(app), queryFn: () => fetchForms(app), enabled });
+}
+
+export function useForm(app: string, form: string) {
+  return useQuery({ queryKey: formKey(app, form), queryFn: () => fetchForm(app, form) });
+}
