@@ -232,4 +232,27 @@ describe('driving a compiled machine as the engine does', () => {
       call: { satisfied: true },
     });
   });
+
+  it('goes on from a stored snapshot with pure transitions (resolveState)', () => {
+    const machine = createFlowMachine(compiled(keyAccountCareFlow));
+    const [started] = initialTransition(machine, { record });
+    const stored = JSON.parse(JSON.stringify(machine.getPersistedSnapshot(started))) as {
+      value: AnyMachineSnapshot['value'];
+      context: AnyMachineSnapshot['context'];
+    };
+    let snapshot = machine.resolveState(stored);
+    for (const event of [
+      { type: 'STEP_COMPLETED', nodeId: 'gift_email' },
+      { type: 'STEP_COMPLETED', nodeId: 'service_plan' },
+      { type: 'TASK_COMPLETED', nodeId: 'call', data: { satisfied: false } },
+      { type: 'STEP_COMPLETED', nodeId: 'alert_lead' },
+      { type: 'STEP_COMPLETED', nodeId: 'mark_cared' },
+    ] as const) {
+      const round = JSON.parse(
+        JSON.stringify(machine.getPersistedSnapshot(snapshot)),
+      ) as typeof stored;
+      [snapshot] = transition(machine, machine.resolveState(round), event);
+    }
+    expect(snapshot.status).toBe('done');
+  });
 });

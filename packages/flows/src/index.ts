@@ -14,6 +14,7 @@ export {
   type FlowValidationResult,
 } from './flow-errors.js';
 export * from './machine-types.js';
+export { checkWebhookUrl } from './check-webhook-url.js';
 export { validateFlow } from './validate-flow.js';
 export {
   simulateFlow,
