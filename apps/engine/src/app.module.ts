@@ -11,6 +11,7 @@ import { ProblemFilter } from './common/problem.filter.js';
 import { ConfigModule } from './config/config.module.js';
 import type { Config } from './config/config.js';
 import { RecordsModule } from './records/records.module.js';
+import { FormsModule } from './forms/forms.module.js';
 import { HealthController } from './health/health.controller.js';
 import { UsersModule } from './users/users.module.js';
 import { CoreModule } from './common/core.module.js';
@@ -40,6 +41,7 @@ export class AppModule {
         AppsModule,
         EntitiesModule,
         RecordsModule,
+        FormsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -60,6 +60,8 @@ const configSchema = z.object({
   FORMWORK_LOGIN_WINDOW: isoDuration.prefault('PT15M'),
   FORMWORK_BODY_LIMIT: positiveInteger(1024 * 1024 * 1024).default(1024 * 1024),
   FORMWORK_IMPORT_MAX_BYTES: positiveInteger(1024 * 1024 * 1024).default(50 * 1024 * 1024),
+  FORMWORK_PUBLIC_FORM_MAX_BYTES: positiveInteger(1024 * 1024 * 1024).default(64 * 1024),
+  FORMWORK_PUBLIC_SUBMISSIONS_PER_MINUTE: positiveInteger(1_000_000_000).default(30),
   FORMWORK_DB_POOL_SIZE: positiveInteger(200).default(10),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })

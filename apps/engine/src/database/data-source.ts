@@ -4,6 +4,7 @@ import { InitialSchema1732300000000 } from './migrations/1732300000000-initial-s
 import { AppsAndEntities1732400000000 } from './migrations/1732400000000-apps-and-entities.js';
 import { Jobs1732550000000 } from './migrations/1732550000000-jobs.js';
 import { ChangeNotifications1732600000000 } from './migrations/1732600000000-change-notifications.js';
+import { Forms1732700000000 } from './migrations/1732700000000-forms.js';
 
 export const ENGINE_SCHEMA = 'formwork';
 
@@ -12,6 +13,7 @@ export const MIGRATIONS = [
   AppsAndEntities1732400000000,
   Jobs1732550000000,
   ChangeNotifications1732600000000,
+  Forms1732700000000,
 ];
 
 /**

@@ -2,7 +2,12 @@ import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import type { Entity } from '@formwork/definitions';
 import { WriteCoalescer } from '../common/write-coalescer.js';
-import { RecordsRepository, type NewRecordRow, type RecordRow } from './records.repository.js';
+import {
+  RecordsRepository,
+  type FormSubmissionRow,
+  type NewRecordRow,
+  type RecordRow,
+} from './records.repository.js';
 
 /** Batches running at once per table; the rest of the pool stays free for reads and checks. */
 const MAX_IN_FLIGHT = 3;
@@ -23,7 +28,8 @@ export class RecordCreateBatcher {
     app: string,
     entity: Entity,
     values: Record<string, unknown>,
-    actorId: string,
+    actorId: string | null,
+    submission?: FormSubmissionRow,
   ): Promise<RecordRow> {
     const fields = entity.fields.filter((field) => values[field.key] !== undefined);
     const key = [app, entity.key, entity.version, ...fields.map((field) => field.key)].join('\0');
@@ -36,7 +42,7 @@ export class RecordCreateBatcher {
       );
       this.coalescers.set(key, coalescer);
     }
-    return coalescer.submit({ id: randomUUID(), actorId, values });
+    return coalescer.submit({ id: randomUUID(), actorId, values, submission });
   }
 
   private dropIdleCoalescers(): void {

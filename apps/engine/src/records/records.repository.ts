@@ -17,8 +17,19 @@ export class StaleDefinitionError extends Error {
 /** A record to insert: its id is chosen by the engine so that a batch's rows map back to requests. */
 export interface NewRecordRow {
   id: string;
-  actorId: string;
+  /** null for an anonymous public submission. */
+  actorId: string | null;
   values: Record<string, unknown>;
+  /** Set when the record comes from a form: a submission row and `form_submitted` event go with it. */
+  submission?: FormSubmissionRow;
+}
+
+export interface FormSubmissionRow {
+  id: string;
+  form: string;
+  formVersion: number;
+  isPublic: boolean;
+  customerId: string | null;
 }
 
 /** TypeORM answers an UPDATE … RETURNING with [rows, count]; an INSERT or SELECT with rows. */
@@ -73,30 +84,33 @@ export class RecordsRepository {
     fields: Field[],
     rows: NewRecordRow[],
   ): Promise<RecordRow[]> {
+    const system = [
+      { cast: 'uuid', values: rows.map((row) => row.id) },
+      { cast: 'uuid', values: rows.map((row) => row.actorId) },
+      { cast: 'uuid', values: rows.map((row) => row.submission?.id ?? null) },
+      { cast: 'text', values: rows.map((row) => row.submission?.form ?? null) },
+      { cast: 'integer', values: rows.map((row) => row.submission?.formVersion ?? null) },
+      { cast: 'boolean', values: rows.map((row) => row.submission?.isPublic ?? false) },
+      { cast: 'uuid', values: rows.map((row) => row.submission?.customerId ?? null) },
+    ];
     const inputs = [
-      { column: 'id', cast: 'uuid', values: rows.map((row) => row.id) },
-      { column: 'created_by', cast: 'uuid', values: rows.map((row) => row.actorId) },
+      ...system,
       ...fields.map((field) => ({
-        column: quoteIdentifier(field.key),
         cast: castOf(field.type),
         values: rows.map((row) => toParameter(field.type, row.values[field.key])),
       })),
     ];
     const arrays = inputs.map((input, index) => `$${index + 4}::${input.cast}[]`).join(', ');
-    const aliases = inputs.map((_, index) => `c${index}`);
-    const columns = [inputs[0]!.column, inputs[1]!.column, 'owner_id'];
-    const selected = ['c0', 'c1', 'c1'];
-    inputs.slice(2).forEach((input, index) => {
-      columns.push(input.column);
-      selected.push(aliases[index + 2]!);
-    });
+    const fieldAliases = fields.map((_, index) => `f${index}`);
+    const columns = ['id', 'created_by', 'owner_id', ...fields.map((f) => quoteIdentifier(f.key))];
     const inserted = await queryPrepared<RecordRow>(
       this.dataSource,
       `WITH input AS (
-         SELECT * FROM unnest(${arrays}) AS i(${aliases.join(', ')})
+         SELECT * FROM unnest(${arrays})
+           AS i(id, actor, submission, form, form_version, is_public, customer${fieldAliases.map((alias) => `, ${alias}`).join('')})
        ), rec AS (
          INSERT INTO ${tableOf(app, entity.key)} AS t (${columns.join(', ')})
-         SELECT ${selected.join(', ')} FROM input
+         SELECT id, actor, actor${fieldAliases.map((alias) => `, ${alias}`).join('')} FROM input
           WHERE EXISTS (SELECT FROM formwork.entities WHERE app_key = $1 AND key = $2 AND version = $3)
          RETURNING ${selectList(entity)}
        ), history AS (
@@ -104,6 +118,15 @@ export class RecordsRepository {
          SELECT $1, $2, rec.id, rec.created_by, 'create', to_jsonb(rec) FROM rec
        ), event AS (
          INSERT INTO formwork.events (type, app_key, entity_key, record_id) SELECT 'record_created', $1, $2, rec.id FROM rec
+       ), submitted AS (
+         INSERT INTO formwork.form_submissions (id, app_key, form_key, form_version, record_id, submitted_by, public, customer_id)
+         SELECT i.submission, $1, i.form, i.form_version, i.id, i.actor, i.is_public, i.customer
+           FROM input i JOIN rec ON rec.id = i.id WHERE i.submission IS NOT NULL
+       ), submitted_event AS (
+         INSERT INTO formwork.events (type, app_key, entity_key, record_id, payload)
+         SELECT 'form_submitted', $1, $2, i.id,
+                jsonb_build_object('form', i.form, 'formVersion', i.form_version, 'submissionId', i.submission, 'public', i.is_public)
+           FROM input i JOIN rec ON rec.id = i.id WHERE i.submission IS NOT NULL
        )
        SELECT * FROM rec`,
       [app, entity.key, entity.version, ...inputs.map((input) => input.values)],
@@ -112,6 +135,36 @@ export class RecordsRepository {
     if (inserted.length === 0) throw new StaleDefinitionError(app, entity.key);
     const byId = new Map(inserted.map((row) => [row.id, toApiRecord(row) as RecordRow]));
     return rows.map((row) => byId.get(row.id)!);
+  }
+
+  /** The submission row and `form_submitted` event of a record edited through a form. */
+  async addSubmission(
+    app: string,
+    entity: string,
+    recordId: string,
+    actorId: string | null,
+    submission: FormSubmissionRow,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `WITH submitted AS (
+         INSERT INTO formwork.form_submissions (id, app_key, form_key, form_version, record_id, submitted_by, public, customer_id)
+         VALUES ($1, $2, $3, $4, $5, $6, $7, $8)
+       )
+       INSERT INTO formwork.events (type, app_key, entity_key, record_id, payload)
+       VALUES ('form_submitted', $2, $9, $5, jsonb_build_object('form', $3::text, 'formVersion', $4::int, 'submissionId', $1::uuid, 'public', $7::boolean))`,
+      [
+        submission.id,
+        app,
+        submission.form,
+        submission.formVersion,
+        recordId,
+        actorId,
+        submission.isPublic,
+        submission.customerId,
+        entity,
+      ],
+    );
   }
 
   async update(

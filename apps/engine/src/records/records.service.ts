@@ -21,7 +21,12 @@ import {
 } from './compile-record-query.js';
 import { expandableFields, expandRelations } from './expand-relations.js';
 import { RecordCreateBatcher } from './record-create-batcher.js';
-import { RecordsRepository, StaleDefinitionError, type RecordRow } from './records.repository.js';
+import {
+  RecordsRepository,
+  StaleDefinitionError,
+  type FormSubmissionRow,
+  type RecordRow,
+} from './records.repository.js';
 
 interface Target {
   app: string;
@@ -119,11 +124,46 @@ export class RecordsService {
     actor: RequestActor,
   ): Promise<EntityRecord> {
     return this.withCurrentDefinition(app, entityKey, (target) =>
-      this.createWith(target, body, actor),
+      this.createWith(target, body, actor.userId),
     );
   }
 
-  private async createWith(target: Target, body: unknown, actor: RequestActor) {
+  /** A record from a form submission: also writes the submission row and `form_submitted`. */
+  async createFromForm(
+    app: string,
+    entityKey: string,
+    values: Record<string, unknown>,
+    actorId: string | null,
+    submission: FormSubmissionRow,
+  ): Promise<EntityRecord> {
+    return this.withCurrentDefinition(app, entityKey, (target) =>
+      this.createWith(target, values, actorId, submission),
+    );
+  }
+
+  /** A record edited through a form: the update plus its submission row, in one transaction. */
+  async updateFromForm(
+    app: string,
+    entityKey: string,
+    id: string,
+    values: Record<string, unknown>,
+    expectedVersion: number | undefined,
+    actor: RequestActor,
+    submission: FormSubmissionRow,
+  ): Promise<EntityRecord> {
+    return this.withCurrentDefinition(app, entityKey, (target) =>
+      this.updateWith(target, id, values, expectedVersion, actor, (manager) =>
+        this.records.addSubmission(app, entityKey, id, actor.userId, submission, manager),
+      ),
+    );
+  }
+
+  private async createWith(
+    target: Target,
+    body: unknown,
+    actorId: string | null,
+    submission?: FormSubmissionRow,
+  ) {
     const values = this.withDefaults(target.entity, this.parse(target.entity, body, 'create'));
     return this.mapUniqueViolation(target, async () => {
       await this.checkReferences(target, values, this.dataSource.manager);
@@ -131,7 +171,8 @@ export class RecordsService {
         target.app,
         target.entity,
         values,
-        actor.userId,
+        actorId,
+        submission,
       )) as EntityRecord;
     });
   }
@@ -155,6 +196,7 @@ export class RecordsService {
     body: unknown,
     expectedVersion: number | undefined,
     actor: RequestActor,
+    alsoWrite?: (manager: EntityManager) => Promise<void>,
   ): Promise<EntityRecord> {
     const { app, entity } = target;
     const entityKey = entity.key;
@@ -194,6 +236,7 @@ export class RecordsService {
         },
         manager,
       );
+      await alsoWrite?.(manager);
       return after as EntityRecord;
     });
   }

@@ -5,16 +5,25 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { CONFIG } from '../config/config.module.js';
 import type { Config } from '../config/config.js';
 
-/** The built web app: static files are served by @fastify/static, client-side routes get index.html. */
+/** Public forms (`/f/<share token>`) are their own light entry of the web build. */
+const PUBLIC_FORM_PREFIX = '/f/';
+
+const readIfPresent = (file: string) => (existsSync(file) ? readFileSync(file) : undefined);
+
+/**
+ * The built web app: static files are served by @fastify/static, client-side routes get
+ * index.html, public form links get public.html.
+ */
 @Injectable()
 export class WebAssets {
   readonly root: string;
   private readonly indexHtml: Buffer | undefined;
+  private readonly publicHtml: Buffer | undefined;
 
   constructor(@Inject(CONFIG) config: Config) {
     this.root = config.FORMWORK_WEB_DIST;
-    const indexFile = path.join(this.root, 'index.html');
-    this.indexHtml = existsSync(indexFile) ? readFileSync(indexFile) : undefined;
+    this.indexHtml = readIfPresent(path.join(this.root, 'index.html'));
+    this.publicHtml = readIfPresent(path.join(this.root, 'public.html'));
   }
 
   get isAvailable(): boolean {
@@ -25,13 +34,16 @@ export class WebAssets {
   async trySendIndex(request: FastifyRequest, reply: FastifyReply): Promise<boolean> {
     const isNavigation = request.method === 'GET' || request.method === 'HEAD';
     const pathname = request.url.split('?')[0] ?? '';
-    if (!this.indexHtml || !isNavigation || pathname === '/api' || pathname.startsWith('/api/'))
-      return false;
+    if (!isNavigation || pathname === '/api' || pathname.startsWith('/api/')) return false;
+    const page = pathname.startsWith(PUBLIC_FORM_PREFIX)
+      ? (this.publicHtml ?? this.indexHtml)
+      : this.indexHtml;
+    if (!page) return false;
     await reply
       .status(200)
       .header('cache-control', 'no-cache')
       .type('text/html; charset=utf-8')
-      .send(this.indexHtml);
+      .send(page);
     return true;
   }
 }
