@@ -19,6 +19,14 @@ const RecordsPage = lazyPage(
   () => import('./features/records/components/RecordsPage'),
   'RecordsPage',
 );
+const FormDesignerPage = lazyPage(
+  () => import('./features/forms/components/FormDesignerPage'),
+  'FormDesignerPage',
+);
+const FormFillPage = lazyPage(
+  () => import('./features/forms/components/FormFillPage'),
+  'FormFillPage',
+);
 const TasksPage = lazyPage(() => import('./features/tasks/components/TasksPage'), 'TasksPage');
 const TemplatesPage = lazyPage(
   () => import('./features/templates/components/TemplatesPage'),
@@ -56,6 +64,8 @@ export const router = createBrowserRouter([
               { path: 'apps/:app/entities/new', element: <EntityDesignerPage /> },
               { path: 'apps/:app/entities/:entity/design', element: <EntityDesignerPage /> },
               { path: 'apps/:app/entities/:entity/records', element: <RecordsGridPage /> },
+              { path: 'apps/:app/forms/:form/design', element: <FormDesignerPage /> },
+              { path: 'apps/:app/forms/:form/fill', element: <FormFillPage /> },
               { path: 'records', element: <RecordsPage /> },
               { path: 'tasks', element: <TasksPage /> },
               { path: 'templates', element: <TemplatesPage /> },

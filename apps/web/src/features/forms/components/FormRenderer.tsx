@@ -77,7 +77,7 @@ export function FormRenderer(props: FormRendererProps) {
     t,
   };
   const extraErrors = useMemo(
-    () => ({ ...(props.serverErrors ?? {}), ...steps.stepErrors }) as ErrorSchema,
+    (): ErrorSchema => ({ ...(props.serverErrors ?? {}), ...steps.stepErrors }),
     [props.serverErrors, steps.stepErrors],
   );
   const submitLabel = extension?.submitLabel || t('forms.renderer.submit');

@@ -26,7 +26,7 @@ export function RelationWidget({
       app={app}
       field={field}
       id={id}
-      value={value}
+      value={value as unknown}
       onChange={(next) => onChange(next ?? undefined)}
       status={rawErrors && rawErrors.length > 0 ? 'error' : undefined}
       ariaLabel={label}

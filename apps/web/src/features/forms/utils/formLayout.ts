@@ -14,7 +14,7 @@ export function formGroups(schema: JsonSchema, uiSchema: UiSchema): FormUiExtens
 }
 
 export function formFieldKeys(schema: JsonSchema): string[] {
-  return Object.keys((schema.properties ?? {}) as Record<string, unknown>);
+  return Object.keys(schema.properties ?? {});
 }
 
 /** The uiSchema RJSF gets: relation fields use the relation widget. */

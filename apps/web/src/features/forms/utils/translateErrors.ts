@@ -21,10 +21,10 @@ function messageOf(error: RJSFValidationError, t: TFunction): string {
   const name = error.name ?? '';
   if (LIMIT_KEYWORDS.has(name))
     return t(`forms.renderer.errors.${name}` as 'forms.renderer.errors.minimum', {
-      limit: String(params.limit ?? ''),
+      limit: typeof params.limit === 'number' ? String(params.limit) : '',
     });
   if (name === 'format') {
-    const format = String(params.format ?? '');
+    const format = typeof params.format === 'string' ? params.format : '';
     const known = t(`forms.renderer.formats.${format}` as 'forms.renderer.formats.email', {
       defaultValue: format,
     });
