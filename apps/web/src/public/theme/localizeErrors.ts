@@ -1,0 +1,61 @@
+import type { RJSFValidationError } from '@rjsf/utils';
+import { format, type MessageKey, type Messages } from '../locale/messages';
+
+const FORMAT_MESSAGES: Record<string, MessageKey> = {
+  email: 'errorEmail',
+  phone: 'errorPhone',
+  date: 'errorDate',
+  uri: 'errorUrl',
+};
+
+const LIMIT_MESSAGES: Record<string, MessageKey> = {
+  minimum: 'errorMinimum',
+  exclusiveMinimum: 'errorMinimum',
+  maximum: 'errorMaximum',
+  exclusiveMaximum: 'errorMaximum',
+  minLength: 'errorMinLength',
+  maxLength: 'errorMaxLength',
+};
+
+/** A customer-friendly message in the page's language for what ajv reports in English. */
+function messageFor(error: RJSFValidationError, messages: Messages): string | undefined {
+  const params = (error.params ?? {}) as Record<string, unknown>;
+  const name = error.name ?? '';
+  if (name === 'required') return messages.errorRequired;
+  if (name === 'format') {
+    const key = FORMAT_MESSAGES[String(params.format)];
+    return key ? messages[key] : messages.errorFormat;
+  }
+  if (name === 'pattern') return messages.errorFormat;
+  if (name === 'enum' || name === 'const') return messages.errorEnum;
+  if (name === 'type' && params.type === 'integer') return messages.errorInteger;
+  if (name === 'type' && params.type === 'number') return messages.errorNumber;
+  const limitKey = LIMIT_MESSAGES[name];
+  if (limitKey) return format(messages[limitKey], { limit: String(params.limit) });
+  return undefined;
+}
+
+/** The top-level field an error is about (`.email` → `email`). */
+export function fieldOfError(error: RJSFValidationError): string | undefined {
+  return error.property?.replace(/^\./, '').split(/[.[]/)[0] || undefined;
+}
+
+/**
+ * Localises the errors and drops those of hidden fields: their values are not sent, so a stale
+ * value there must not block the customer.
+ */
+export function localizeErrors(
+  errors: RJSFValidationError[],
+  messages: Messages,
+  hidden: ReadonlySet<string>,
+): RJSFValidationError[] {
+  return errors
+    .filter((error) => {
+      const field = fieldOfError(error);
+      return !field || !hidden.has(field);
+    })
+    .map((error) => {
+      const message = messageFor(error, messages);
+      return message ? { ...error, message, stack: message } : error;
+    });
+}
