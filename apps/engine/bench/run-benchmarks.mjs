@@ -2,7 +2,7 @@
 /**
  * Formwork benchmark suite. Run from the repository root after `pnpm build`:
  *
- *   node apps/engine/bench/run-benchmarks.mjs [cold-start] [throughput] [records]
+ *   node apps/engine/bench/run-benchmarks.mjs [cold-start] [throughput] [records] [forms]
  *
  * With no argument every part runs; with names, only those (e.g. `… run-benchmarks.mjs records`).
  *
@@ -15,6 +15,8 @@
  * 3. Records (lib/records-bench.mjs): record create at 50 clients beside raw INSERTs; a filtered,
  *    sorted list on 1,000,000 seeded rows paged deep by cursor beside the same SQL through pg;
  *    a 100,000-row CSV import beside a multi-row INSERT baseline.
+ * 4. Forms (lib/forms-bench.mjs): public form submissions at 50 clients beside the plain record
+ *    create into the same entity (same engine, interleaved rounds); the public page's JS size.
  *
  * Prints a summary and Markdown for docs/benchmarks.md; writes bench/results/latest.json (or,
  * for some parts only, latest-<parts>.json).
@@ -30,6 +32,7 @@ import { killAllChildrenNow, stopAllChildren } from './lib/children.mjs';
 import { measureColdStarts } from './lib/cold-start.mjs';
 import { removeAllDataDirsNow } from './lib/data-dirs.mjs';
 import { assertEngineBuilt } from './lib/engine.mjs';
+import { formsReport, measureForms } from './lib/forms-bench.mjs';
 import { measureRecords } from './lib/records-bench.mjs';
 import { recordsReport } from './lib/records-report.mjs';
 import {
@@ -52,9 +55,9 @@ const resultsFile = (suites) =>
       import.meta.url,
     ),
   );
-const SUITES = ['cold-start', 'throughput', 'records'];
+const SUITES = ['cold-start', 'throughput', 'records', 'forms'];
 /** Minutes each part may take before the watchdog stops the bench. */
-const WATCHDOG_MINUTES = { 'cold-start': 3, throughput: 7, records: 10 };
+const WATCHDOG_MINUTES = { 'cold-start': 3, throughput: 7, records: 10, forms: 4 };
 
 /** The parts named on the command line, or all of them. */
 function selectSuites(names) {
@@ -150,6 +153,7 @@ function reportOf(results, { markdown }) {
       ratioTable(results.throughput.ratios, { markdown }),
     );
   if (results.records) parts.push(recordsReport(results.records, { markdown }));
+  if (results.forms) parts.push(formsReport(results.forms));
   return parts.join('\n\n');
 }
 
@@ -197,6 +201,14 @@ async function main() {
     records = await measureRecords({ ...settings, databaseUrl, log, issues });
   }
 
+  let forms;
+  if (suites.has('forms')) {
+    heading(
+      `4. Public forms: submissions beside record create, ${settings.connections} clients; public page size`,
+    );
+    forms = await measureForms({ ...settings, databaseUrl, log, issues });
+  }
+
   const results = {
     measuredAt: new Date().toISOString(),
     machine,
@@ -205,6 +217,7 @@ async function main() {
     coldStart,
     throughput,
     records,
+    forms,
     issues,
   };
   await writeJson(resultsFile(suites), results);

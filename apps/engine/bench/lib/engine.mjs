@@ -49,18 +49,18 @@ function engineEnv({ port, dataDir, databaseUrl }) {
 }
 
 /** Spawns the engine without waiting for it. */
-export function spawnEngine({ port, dataDir, databaseUrl }) {
+export function spawnEngine({ port, dataDir, databaseUrl, env = {} }) {
   return startNodeChild(`engine :${port}`, ENGINE_MAIN, {
     cwd: REPOSITORY_ROOT,
-    env: engineEnv({ port, dataDir, databaseUrl }),
+    env: { ...engineEnv({ port, dataDir, databaseUrl }), ...env },
     stopSignal: 'SIGINT',
   });
 }
 
 /** Spawns the engine and waits until it has announced itself and /api/health answers 200. */
-export async function startReadyEngine({ dataDir, databaseUrl }) {
+export async function startReadyEngine({ dataDir, databaseUrl, env }) {
   const port = await freePort();
-  const engine = spawnEngine({ port, dataDir, databaseUrl });
+  const engine = spawnEngine({ port, dataDir, databaseUrl, env });
   try {
     const database = await waitForAnnouncement(engine);
     await waitForHealthy(port, { child: engine, timeoutMs: 10_000 });

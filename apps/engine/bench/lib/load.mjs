@@ -6,10 +6,19 @@ import { median, roundTo, summarize } from './stats.mjs';
 const OVERRUN_GRACE_MS = 30_000;
 
 /** Runs autocannon against `url` for `durationSeconds`; resolves with its raw result. */
-export function runLoad({ url, headers, connections, durationSeconds }) {
+export function runLoad({ url, headers, connections, durationSeconds, method, requests }) {
   return new Promise((resolve, reject) => {
     const instance = autocannon(
-      { url, headers, connections, duration: durationSeconds, pipelining: 1, timeout: 10 },
+      {
+        url,
+        headers,
+        connections,
+        duration: durationSeconds,
+        pipelining: 1,
+        timeout: 10,
+        ...(method ? { method } : {}),
+        ...(requests ? { requests } : {}),
+      },
       (error, result) => {
         clearTimeout(watchdog);
         if (error) reject(error);
@@ -28,6 +37,19 @@ export function runLoad({ url, headers, connections, durationSeconds }) {
       durationSeconds * 1_000 + OVERRUN_GRACE_MS,
     );
   });
+}
+
+/** POSTs a fresh JSON `body()` on every request; resolves with the run's figures and 2xx/s. */
+export async function postJsonLoad({ url, headers, connections, durationSeconds, body }) {
+  const result = await runLoad({
+    url,
+    headers: { ...headers, 'content-type': 'application/json' },
+    connections,
+    durationSeconds,
+    method: 'POST',
+    requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(body()) }) }],
+  });
+  return { ...describeRun(result), rowsPerSecond: roundTo(result['2xx'] / result.duration, 1) };
 }
 
 /** The figures kept from one autocannon run. */

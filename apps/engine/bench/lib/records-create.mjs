@@ -5,10 +5,9 @@
  */
 import { setTimeout as sleep } from 'node:timers/promises';
 import { fileURLToPath } from 'node:url';
-import autocannon from 'autocannon';
 import { describeTail, startNodeChild, stopChild, waitForLine } from './children.mjs';
 import { urlFor } from './http.mjs';
-import { describeFailures, describeRun, medianOfRounds } from './load.mjs';
+import { describeFailures, medianOfRounds, postJsonLoad } from './load.mjs';
 import { recordsPath } from './records-api.mjs';
 import { randomCustomer } from './seed.mjs';
 import { median, roundTo } from './stats.mjs';
@@ -93,42 +92,12 @@ async function engineRound(ctx) {
 
 /** autocannon POSTing a new random customer on every request. */
 function postLoad({ port, token, app, entity, settings }, durationSeconds) {
-  const url = urlFor(port, recordsPath(app, entity));
-  return new Promise((resolve, reject) => {
-    const instance = autocannon(
-      {
-        url,
-        method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
-        connections: settings.connections,
-        duration: durationSeconds,
-        pipelining: 1,
-        timeout: 10,
-        requests: [
-          { setupRequest: (request) => ({ ...request, body: JSON.stringify(randomCustomer()) }) },
-        ],
-      },
-      (error, result) => {
-        clearTimeout(watchdog);
-        if (error) reject(error);
-        else
-          resolve({
-            ...describeRun(result),
-            rowsPerSecond: roundTo(result['2xx'] / result.duration, 1),
-          });
-      },
-    );
-    const watchdog = setTimeout(
-      () => {
-        instance.stop();
-        reject(
-          new Error(
-            `autocannon POST ${url} overran ${durationSeconds} s by ${OVERRUN_GRACE_MS} ms`,
-          ),
-        );
-      },
-      durationSeconds * 1_000 + OVERRUN_GRACE_MS,
-    );
+  return postJsonLoad({
+    url: urlFor(port, recordsPath(app, entity)),
+    headers: { authorization: `Bearer ${token}` },
+    connections: settings.connections,
+    durationSeconds,
+    body: randomCustomer,
   });
 }
 
