@@ -72,3 +72,13 @@ export {
   type TckSkip,
   type TckStatus,
 } from './dmn/run-tck.js';
+export {
+  bindChunk,
+  compileTableToSql,
+  type CompileTableToSqlOptions,
+  type CompiledTableSql,
+  type SqlSlots,
+} from './sql/compile-table-to-sql.js';
+export type { SqlError } from './sql/compile-filter-to-sql.js';
+export type { SqlEntityInfo, SqlFieldInfo, SqlSchemaInfo } from './sql/sql-schema.js';
+export { tableFromClassifier, type ClassifierField } from './sql/table-from-classifier.js';
