@@ -51,6 +51,8 @@ export function localizeErrors(
 ): RJSFValidationError[] {
   return errors
     .filter((error) => {
+      // "must match then schema" only repeats the `required` error reported on the field itself.
+      if (error.name === 'if') return false;
       const field = fieldOfError(error);
       return !field || !hidden.has(field);
     })
