@@ -304,11 +304,7 @@ class TableSqlCompiler {
         ok = false;
         return;
       }
-      const compiled = compileExpressionToSql(
-        parsed.value,
-        outputColumns,
-        this.parameters,
-      );
+      const compiled = compileExpressionToSql(parsed.value, outputColumns, this.parameters);
       if (!compiled.ok) {
         this.errors.push({ path: at, message: compiled.message });
         ok = false;
