@@ -8,7 +8,13 @@ import type {
 import { formatDecimal } from '../feel/decimal.js';
 import { formatDate, formatDateTime } from '../feel/temporal.js';
 import { isFeelList, isTagged, type FeelValue } from '../feel/values.js';
-import { feelTypeOfKind, isNumberKind, type SqlKind, type SqlParameters } from './sql-schema.js';
+import {
+  CAST_OF,
+  feelTypeOfKind,
+  isNumberKind,
+  type SqlKind,
+  type SqlParameters,
+} from './sql-schema.js';
 
 /** An input as rows see it: the SQL that reads it and how it is held. */
 export interface SqlColumn {
@@ -19,33 +25,45 @@ export interface SqlColumn {
 
 export type CellResult = { ok: true; sql: string } | { ok: false; message: string };
 
-/** A literal as a typed parameter, or why it has no SQL form. */
-function literalSql(
+/** A literal's SQL kind and the text of its parameter (null for the null literal), or why it has none. */
+function literalOf(
   value: FeelValue,
-  parameters: SqlParameters,
-): { sql: string; kind: SqlKind } | { sql: 'NULL'; kind: null } | { error: string } {
-  if (value === null) return { sql: 'NULL', kind: null };
-  if (typeof value === 'string') return { sql: parameters.add(value, 'text'), kind: 'text' };
-  if (typeof value === 'boolean')
-    return { sql: parameters.add(String(value), 'boolean'), kind: 'boolean' };
+): { kind: SqlKind; text: string } | { kind: null } | { error: string } {
+  if (value === null) return { kind: null };
+  if (typeof value === 'string') return { kind: 'text', text: value };
+  if (typeof value === 'boolean') return { kind: 'boolean', text: String(value) };
   if (isFeelList(value) || !isTagged(value)) return { error: 'lists have no SQL form here' };
   switch (value.kind) {
     case 'number':
-      return { sql: parameters.add(formatDecimal(value.value), 'numeric'), kind: 'numeric' };
+      return { kind: 'numeric', text: formatDecimal(value.value) };
     case 'date':
-      return { sql: parameters.add(formatDate(value), 'date'), kind: 'date' };
+      return { kind: 'date', text: formatDate(value) };
     case 'date and time':
       if (value.time.offset === null)
         return {
           error: 'a date and time without an offset cannot be compared with stored instants',
         };
-      return { sql: parameters.add(formatDateTime(value), 'timestamptz'), kind: 'timestamptz' };
+      return { kind: 'timestamptz', text: formatDateTime(value) };
     case 'time':
     case 'days and time duration':
     case 'years and months duration':
     case 'context':
       return { error: `${value.kind} values are not supported in SQL` };
   }
+}
+
+/**
+ * A literal as a typed parameter. Parameters are added only where the statement uses them:
+ * PostgreSQL refuses a statement with a parameter whose type it cannot determine.
+ */
+function literalSql(
+  value: FeelValue,
+  parameters: SqlParameters,
+): { sql: string; kind: SqlKind } | { sql: 'NULL'; kind: null } | { error: string } {
+  const literal = literalOf(value);
+  if ('error' in literal) return literal;
+  if (literal.kind === null) return { sql: 'NULL', kind: null };
+  return { sql: parameters.add(literal.text, CAST_OF[literal.kind]), kind: literal.kind };
 }
 
 const SQL_OPERATORS: Record<Exclude<CompareOperator, '=' | '!='>, string> = {
@@ -88,11 +106,19 @@ class CellCompiler {
     }
   }
 
-  private operand(operand: Operand): { sql: string; kind: SqlKind | null | undefined } {
+  /** An operand's SQL (a parameter only when `used` says the statement needs it) and kind. */
+  private operand(
+    operand: Operand,
+    used: (kind: SqlKind) => boolean,
+  ): { sql: string; kind: SqlKind | null | undefined } {
     if (operand.kind === 'literal') {
-      const literal = literalSql(operand.value, this.parameters);
+      const literal = literalOf(operand.value);
       if ('error' in literal) throw new CellFailure(literal.error);
-      return literal;
+      if (literal.kind === null) return { sql: 'NULL', kind: null };
+      const sql = used(literal.kind)
+        ? this.parameters.add(literal.text, CAST_OF[literal.kind])
+        : '';
+      return { sql, kind: literal.kind };
     }
     const [name, ...rest] = operand.path;
     const column = name === undefined ? undefined : this.columns.get(name);
@@ -102,8 +128,14 @@ class CellCompiler {
   }
 
   private compare(op: CompareOperator, input: SqlColumn, operand: Operand): string {
-    const value = this.operand(operand);
     const x = input.sql;
+    const value = this.operand(
+      operand,
+      (kind) =>
+        input.kind !== undefined &&
+        feelTypeOfKind(input.kind) === feelTypeOfKind(kind) &&
+        (op === '=' || op === '!=' || input.kind !== 'boolean'),
+    );
     if (input.kind === undefined || value.kind === undefined)
       throw new CellFailure('multiselect and file inputs only take - or null');
     if (value.kind === null) {

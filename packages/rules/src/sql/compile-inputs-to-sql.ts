@@ -92,7 +92,7 @@ class InputsCompiler {
     private readonly entity: SqlEntityInfo,
     private readonly parameters: SqlParameters,
     private readonly errors: SqlError[],
-    private readonly asOf: string,
+    private readonly asOf: () => string,
   ) {}
 
   compile(chunk: ChunkFilter): CompiledInputs {
@@ -191,8 +191,8 @@ class InputsCompiler {
       }
       const column = `r.${dateField.column}`;
       conditions.push(
-        `${column} >= ${this.asOf} - ${this.parameters.add(source.window, 'interval')}`,
-        `${column} <= ${this.asOf}`,
+        `${column} >= ${this.asOf()} - ${this.parameters.add(source.window, 'interval')}`,
+        `${column} <= ${this.asOf()}`,
       );
     }
     const value = this.aggregateValue(source, related, path);
@@ -315,7 +315,7 @@ export function compileInputsToSql(
   entity: SqlEntityInfo,
   parameters: SqlParameters,
   errors: SqlError[],
-  options: { asOf: string; chunk: ChunkFilter },
+  options: { asOf: () => string; chunk: ChunkFilter },
 ): CompiledInputs {
   return new InputsCompiler(classifier, schema, entity, parameters, errors, options.asOf).compile(
     options.chunk,

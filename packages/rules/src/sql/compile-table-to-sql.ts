@@ -1,5 +1,4 @@
 import type { ClassifierDefinition, HitPolicy } from '@formwork/definitions';
-import type { Expression, UnaryTests } from '../feel/ast.js';
 import { parseExpression } from '../feel/parse-expression.js';
 import { parseUnaryTests } from '../feel/parse-unary-tests.js';
 import { assignRuleIds } from '../rule-ids.js';
@@ -109,13 +108,17 @@ class TableSqlCompiler {
     const entity = checkEntity(this.schema, classifier.entity, '/entity', this.errors);
     const empty = { inputs: {}, outputs: {} };
     if (!entity) return this.result('', empty);
-    const asOf =
-      this.options.asOf === undefined
-        ? 'now()'
-        : this.parameters.add(
-            this.options.asOf instanceof Date ? this.options.asOf.toISOString() : this.options.asOf,
-            'timestamptz',
-          );
+    let asOfSql: string | undefined;
+    const { asOf: instant } = this.options;
+    // A parameter only when a window uses it (an unused one has no type PostgreSQL can infer).
+    const asOf = () =>
+      (asOfSql ??=
+        instant === undefined
+          ? 'now()'
+          : this.parameters.add(
+              instant instanceof Date ? instant.toISOString() : instant,
+              'timestamptz',
+            ));
     const chunk = this.chunk();
     const inputs = compileInputsToSql(
       classifier,
