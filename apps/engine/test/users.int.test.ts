@@ -169,7 +169,12 @@ describe('permissions', () => {
     const document = (await (await fetch(`${t.url}/api/docs-json`)).json()) as {
       paths: Record<string, Record<string, unknown>>;
     };
-    const publicRoutes = new Set(['GET /api/health', 'POST /api/auth/login']);
+    const publicRoutes = new Set([
+      'GET /api/health',
+      'POST /api/auth/login',
+      'GET /api/public/forms/{token}',
+      'POST /api/public/forms/{token}/submissions',
+    ]);
     const routes = Object.entries(document.paths).flatMap(([path, methods]) =>
       Object.keys(methods).map((method) => `${method.toUpperCase()} ${path}`),
     );

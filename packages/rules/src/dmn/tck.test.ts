@@ -5,10 +5,14 @@ import { fileURLToPath } from 'node:url';
 import { formatTckReport, runTck, type TckReport } from './run-tck.js';
 
 const repositoryRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../../..');
-const tckDirectory = path.resolve(repositoryRoot, '../shared/conformance/dmn-tck');
+/** The shared conformance folder beside the repository, else the byte-identical copy vendored here. */
+const tckDirectory = [
+  path.resolve(repositoryRoot, '../shared/conformance/dmn-tck'),
+  path.resolve(repositoryRoot, 'packages/rules/conformance/dmn-tck'),
+].find((candidate) => fs.existsSync(path.join(candidate, 'cases.json')))!;
 
 function loadReport(): TckReport {
-  if (!fs.existsSync(path.join(tckDirectory, 'cases.json')))
+  if (!tckDirectory || !fs.existsSync(path.join(tckDirectory, 'cases.json')))
     throw new Error(
       `The DMN TCK subset is missing: expected ${tckDirectory}/cases.json (see packages/rules README)`,
     );
