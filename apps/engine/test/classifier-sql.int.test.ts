@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from '@jest/globals';
 import type { ClassifierDefinition, HitPolicy } from '@formwork/definitions';
 import {
   bindChunk,
+  CLASSIFIER_PRESETS,
   compileTableToSql,
   evaluateTable,
   tableFromClassifier,
@@ -401,118 +402,7 @@ describe('classifier SQL against the in-memory evaluation', () => {
 
 // ---- fixed cases: the fixture classifiers, with ties --------------------------------------------
 
-const revenue = {
-  key: 'revenue',
-  source: {
-    aggregate: 'sum',
-    entity: 'order',
-    via: 'customer',
-    field: 'amount',
-    where: { field: 'status', op: 'eq', value: 'paid' },
-  },
-} as const;
-
-const fixtures = {
-  abc_amount: {
-    name: 'ABC by amount',
-    entity: 'customer',
-    hitPolicy: 'UNIQUE',
-    inputs: [{ key: 'total_amount', source: { field: 'total_amount' } }],
-    outputs: [{ field: 'tier', default: 'C' }],
-    rules: [
-      { id: 'a', when: ['>= 5000000'], then: ['"A"'] },
-      { id: 'b', when: ['[1000000..5000000)'], then: ['"B"'] },
-      { id: 'c', when: ['< 1000000'], then: ['"C"'] },
-    ],
-  },
-  abc_pareto: {
-    name: 'ABC by Pareto share',
-    entity: 'customer',
-    hitPolicy: 'FIRST',
-    inputs: [revenue, { key: 'share', source: { measure: 'cume_share', of: 'revenue' } }],
-    outputs: [{ field: 'tier' }],
-    rules: [
-      { id: 'a', when: ['-', '<= 0.7'], then: ['"A"'] },
-      { id: 'b', when: ['-', '<= 0.9'], then: ['"B"'] },
-      { id: 'c', when: ['-', '-'], then: ['"C"'] },
-    ],
-  },
-  vip: {
-    name: 'VIP: top 1 %',
-    entity: 'customer',
-    hitPolicy: 'UNIQUE',
-    inputs: [revenue, { key: 'rank', source: { measure: 'percent_rank', of: 'revenue' } }],
-    outputs: [{ field: 'vip', default: false }],
-    rules: [{ id: 'top', when: ['-', '>= 0.99'], then: ['true'] }],
-  },
-  rfm: {
-    name: 'RFM',
-    entity: 'customer',
-    hitPolicy: 'FIRST',
-    inputs: [
-      {
-        key: 'last_order',
-        source: { aggregate: 'max', entity: 'order', via: 'customer', field: 'ordered_at' },
-      },
-      { key: 'frequency', source: { aggregate: 'count', entity: 'order', via: 'customer' } },
-      revenue,
-      { key: 'r', source: { measure: 'ntile', of: 'last_order', n: 5 } },
-      { key: 'f', source: { measure: 'ntile', of: 'frequency', n: 5 } },
-      { key: 'm', source: { measure: 'ntile', of: 'revenue', n: 5 } },
-    ],
-    outputs: [{ field: 'segment', default: 'other' }, { field: 'rfm_score' }],
-    rules: [
-      {
-        id: 'champion',
-        when: ['-', '-', '-', '>= 4', '>= 4', '>= 4'],
-        then: ['"champion"', 'r * 100 + f * 10 + m'],
-      },
-      {
-        id: 'at_risk',
-        when: ['-', '-', '-', '<= 2', '>= 3', '-'],
-        then: ['"at risk"', 'r * 100 + f * 10 + m'],
-      },
-      {
-        id: 'rest',
-        when: ['-', '-', '-', '-', '-', '-'],
-        then: ['"other"', 'r * 100 + f * 10 + m'],
-      },
-    ],
-  },
-  lifecycle: {
-    name: 'Lifecycle',
-    entity: 'customer',
-    hitPolicy: 'FIRST',
-    inputs: [
-      {
-        key: 'orders_30d',
-        source: {
-          aggregate: 'count',
-          entity: 'order',
-          via: 'customer',
-          window: 'P30D',
-          dateField: 'ordered_at',
-        },
-      },
-      {
-        key: 'orders_365d',
-        source: {
-          aggregate: 'count',
-          entity: 'order',
-          via: 'customer',
-          window: 'P365D',
-          dateField: 'ordered_at',
-        },
-      },
-    ],
-    outputs: [{ field: 'lifecycle' }],
-    rules: [
-      { id: 'active', when: ['> 0', '-'], then: ['"active"'] },
-      { id: 'lapsing', when: ['0', '> 0'], then: ['"lapsing"'] },
-      { id: 'lost', when: ['-', '-'], then: ['"lost"'] },
-    ],
-  },
-} satisfies Record<string, ClassifierDefinition>;
+const fixtures = CLASSIFIER_PRESETS;
 
 const customer = (total: number | null = null, deleted = false): SeedCustomer => ({
   id: newId(),

@@ -29,28 +29,24 @@ export function nameOf(node: FlowNode | undefined, fallback = '?'): string {
 }
 
 function checkIds(definition: FlowDefinition): FlowError[] {
+  return [
+    ...duplicateIds(definition.graph.nodes, 'node'),
+    ...duplicateIds(definition.graph.edges, 'edge'),
+  ];
+}
+
+function duplicateIds(items: { id: string }[], kind: 'node' | 'edge'): FlowError[] {
+  const seen = new Set<string>();
   const errors: FlowError[] = [];
-  const nodeIds = new Set<string>();
-  definition.graph.nodes.forEach((node, position) => {
-    if (nodeIds.has(node.id))
+  items.forEach((item, position) => {
+    if (seen.has(item.id))
       errors.push({
-        code: 'duplicate_node_id',
-        nodeId: node.id,
-        path: `/graph/nodes/${position}/id`,
-        message: `Two nodes have the id ${node.id}.`,
+        code: kind === 'node' ? 'duplicate_node_id' : 'duplicate_edge_id',
+        ...(kind === 'node' ? { nodeId: item.id } : { edgeId: item.id }),
+        path: `/graph/${kind}s/${position}/id`,
+        message: `Two ${kind}s have the id ${item.id}.`,
       });
-    nodeIds.add(node.id);
-  });
-  const edgeIds = new Set<string>();
-  definition.graph.edges.forEach((edge, position) => {
-    if (edgeIds.has(edge.id))
-      errors.push({
-        code: 'duplicate_edge_id',
-        edgeId: edge.id,
-        path: `/graph/edges/${position}/id`,
-        message: `Two edges have the id ${edge.id}.`,
-      });
-    edgeIds.add(edge.id);
+    seen.add(item.id);
   });
   return errors;
 }

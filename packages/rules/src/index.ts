@@ -82,3 +82,4 @@ export {
 export type { SqlError } from './sql/compile-filter-to-sql.js';
 export type { SqlEntityInfo, SqlFieldInfo, SqlSchemaInfo } from './sql/sql-schema.js';
 export { tableFromClassifier, type ClassifierField } from './sql/table-from-classifier.js';
+export { CLASSIFIER_PRESETS } from './presets/classifier-presets.js';

@@ -3,6 +3,7 @@ import type { ClassifierDefinition } from '@formwork/definitions';
 import { evaluateTable } from '../evaluate-table.js';
 import { compileTableToSql, bindChunk } from './compile-table-to-sql.js';
 import type { SqlSchemaInfo } from './sql-schema.js';
+import { CLASSIFIER_PRESETS } from '../presets/classifier-presets.js';
 import { tableFromClassifier } from './table-from-classifier.js';
 
 const schema: SqlSchemaInfo = {
@@ -37,118 +38,7 @@ const schema: SqlSchemaInfo = {
   },
 };
 
-const revenue = {
-  key: 'revenue',
-  source: {
-    aggregate: 'sum',
-    entity: 'order',
-    via: 'customer',
-    field: 'amount',
-    where: { field: 'status', op: 'eq', value: 'paid' },
-  },
-} as const;
-
-const fixtures: Record<string, ClassifierDefinition> = {
-  abc_amount: {
-    name: 'ABC by amount',
-    entity: 'customer',
-    hitPolicy: 'UNIQUE',
-    inputs: [{ key: 'total_amount', source: { field: 'total_amount' } }],
-    outputs: [{ field: 'tier', default: 'C' }],
-    rules: [
-      { id: 'a', when: ['>= 5000000'], then: ['"A"'] },
-      { id: 'b', when: ['[1000000..5000000)'], then: ['"B"'] },
-      { id: 'c', when: ['< 1000000'], then: ['"C"'] },
-    ],
-  },
-  abc_pareto: {
-    name: 'ABC by Pareto share',
-    entity: 'customer',
-    hitPolicy: 'FIRST',
-    inputs: [revenue, { key: 'share', source: { measure: 'cume_share', of: 'revenue' } }],
-    outputs: [{ field: 'tier' }],
-    rules: [
-      { id: 'a', when: ['-', '<= 0.7'], then: ['"A"'] },
-      { id: 'b', when: ['-', '<= 0.9'], then: ['"B"'] },
-      { id: 'c', when: ['-', '-'], then: ['"C"'] },
-    ],
-  },
-  vip: {
-    name: 'VIP: top 1 %',
-    entity: 'customer',
-    hitPolicy: 'UNIQUE',
-    inputs: [revenue, { key: 'rank', source: { measure: 'percent_rank', of: 'revenue' } }],
-    outputs: [{ field: 'vip', default: false }],
-    rules: [{ id: 'top', when: ['-', '>= 0.99'], then: ['true'] }],
-  },
-  rfm: {
-    name: 'RFM',
-    entity: 'customer',
-    hitPolicy: 'FIRST',
-    inputs: [
-      {
-        key: 'last_order',
-        source: { aggregate: 'max', entity: 'order', via: 'customer', field: 'ordered_at' },
-      },
-      { key: 'frequency', source: { aggregate: 'count', entity: 'order', via: 'customer' } },
-      revenue,
-      { key: 'r', source: { measure: 'ntile', of: 'last_order', n: 5 } },
-      { key: 'f', source: { measure: 'ntile', of: 'frequency', n: 5 } },
-      { key: 'm', source: { measure: 'ntile', of: 'revenue', n: 5 } },
-    ],
-    outputs: [{ field: 'segment', default: 'other' }, { field: 'rfm_score' }],
-    rules: [
-      {
-        id: 'champion',
-        when: ['-', '-', '-', '>= 4', '>= 4', '>= 4'],
-        then: ['"champion"', 'r * 100 + f * 10 + m'],
-      },
-      {
-        id: 'at_risk',
-        when: ['-', '-', '-', '<= 2', '>= 3', '-'],
-        then: ['"at risk"', 'r * 100 + f * 10 + m'],
-      },
-      {
-        id: 'rest',
-        when: ['-', '-', '-', '-', '-', '-'],
-        then: ['"other"', 'r * 100 + f * 10 + m'],
-      },
-    ],
-  },
-  lifecycle: {
-    name: 'Lifecycle',
-    entity: 'customer',
-    hitPolicy: 'FIRST',
-    inputs: [
-      {
-        key: 'orders_30d',
-        source: {
-          aggregate: 'count',
-          entity: 'order',
-          via: 'customer',
-          window: 'P30D',
-          dateField: 'ordered_at',
-        },
-      },
-      {
-        key: 'orders_365d',
-        source: {
-          aggregate: 'count',
-          entity: 'order',
-          via: 'customer',
-          window: 'P365D',
-          dateField: 'ordered_at',
-        },
-      },
-    ],
-    outputs: [{ field: 'lifecycle' }],
-    rules: [
-      { id: 'active', when: ['> 0', '-'], then: ['"active"'] },
-      { id: 'lapsing', when: ['0', '> 0'], then: ['"lapsing"'] },
-      { id: 'lost', when: ['-', '-'], then: ['"lost"'] },
-    ],
-  },
-};
+const fixtures = CLASSIFIER_PRESETS;
 
 describe('compileTableToSql', () => {
   it.each(Object.entries(fixtures))('compiles %s to one statement', (_name, classifier) => {
@@ -160,7 +50,7 @@ describe('compileTableToSql', () => {
 
   it('keeps every value a parameter', () => {
     const classifier: ClassifierDefinition = {
-      ...fixtures.abc_amount!,
+      ...fixtures.abc_amount,
       inputs: [{ key: 'name', source: { field: 'name' } }],
       rules: [{ id: 'x', when: [`"'; DROP TABLE customer; --"`], then: ['"A"'] }],
     };
@@ -170,7 +60,7 @@ describe('compileTableToSql', () => {
   });
 
   it('compiles chunked runs with slots to fill', () => {
-    const compiled = compileTableToSql(fixtures.abc_amount!, schema, {
+    const compiled = compileTableToSql(fixtures.abc_amount, schema, {
       idsParameter: true,
       keyset: true,
     });
@@ -185,7 +75,7 @@ describe('compileTableToSql', () => {
   });
 
   it('ranks the whole population before taking a chunk', () => {
-    const compiled = compileTableToSql(fixtures.vip!, schema, {
+    const compiled = compileTableToSql(fixtures.vip, schema, {
       keyset: true,
       asOf: '2024-06-01T00:00:00Z',
     });
@@ -249,7 +139,7 @@ describe('compileTableToSql', () => {
     ],
     ['a missing entity', (c) => ({ ...c, entity: 'ghost' }), ['/entity']],
   ])('reports %s', (_name, change, paths) => {
-    const compiled = compileTableToSql(change(fixtures.abc_amount!), schema);
+    const compiled = compileTableToSql(change(fixtures.abc_amount), schema);
     expect(compiled.errors.map((error) => error.path)).toEqual(paths);
     expect(compiled.text).toBe('');
   });
@@ -271,7 +161,7 @@ describe('compileTableToSql', () => {
     for (const hitPolicy of policies) {
       const numeric = hitPolicy === 'COLLECT_SUM' || hitPolicy === 'COLLECT_COUNT';
       const classifier: ClassifierDefinition = {
-        ...fixtures.abc_amount!,
+        ...fixtures.abc_amount,
         hitPolicy,
         outputs: [{ field: numeric ? 'rfm_score' : 'tier' }],
         rules: [
@@ -292,7 +182,7 @@ describe('tableFromClassifier', () => {
       type: field.type,
       options: field.options?.map((value) => ({ value })),
     }));
-    const table = tableFromClassifier(fixtures.abc_pareto!, fields);
+    const table = tableFromClassifier(fixtures.abc_pareto, fields);
     expect(table.inputs).toEqual([
       { key: 'revenue', type: 'number' },
       { key: 'share', type: 'number' },

@@ -6,9 +6,10 @@ import {
 } from '@ant-design/icons';
 import type { Field, FormFieldDesign } from '@formwork/definitions';
 import { Button, Tag, Tooltip } from 'antd';
-import { useState, type KeyboardEvent } from 'react';
+import type { KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { draggedFieldKey, isFieldDrag, startFieldDrag } from '../utils/dragData';
+import { useFieldDropTarget } from '../hooks/useFieldDropTarget';
+import { startFieldDrag } from '../utils/dragData';
 
 interface DesignFieldRowProps {
   design: FormFieldDesign;
@@ -31,7 +32,9 @@ export const designFieldButtonId = (key: string) => `form-designer-field-button-
 export function DesignFieldRow(props: DesignFieldRowProps) {
   const { design, field, selected, errors } = props;
   const { t } = useTranslation();
-  const [dropTarget, setDropTarget] = useState(false);
+  const { isDropTarget, dropHandlers } = useFieldDropTarget((key) => {
+    if (key !== design.key) props.onDropBefore(key);
+  }, true);
   const name = design.label || field?.name || design.key;
 
   const onKeyDown = (event: KeyboardEvent) => {
@@ -46,7 +49,7 @@ export function DesignFieldRow(props: DesignFieldRowProps) {
 
   const classes = ['fw-design-field'];
   if (selected) classes.push('fw-selected');
-  if (dropTarget) classes.push('fw-drop-target');
+  if (isDropTarget) classes.push('fw-drop-target');
   if (errors.length > 0) classes.push('fw-has-error');
 
   return (
@@ -55,21 +58,7 @@ export function DesignFieldRow(props: DesignFieldRowProps) {
         className={classes.join(' ')}
         draggable
         onDragStart={(event) => startFieldDrag(event, design.key)}
-        onDragOver={(event) => {
-          if (!isFieldDrag(event)) return;
-          event.preventDefault();
-          event.stopPropagation();
-          setDropTarget(true);
-        }}
-        onDragLeave={() => setDropTarget(false)}
-        onDrop={(event) => {
-          const key = draggedFieldKey(event);
-          setDropTarget(false);
-          if (!key) return;
-          event.preventDefault();
-          event.stopPropagation();
-          if (key !== design.key) props.onDropBefore(key);
-        }}
+        {...dropHandlers}
         onKeyDown={onKeyDown}
         data-testid={`form-designer-field-${design.key}`}
       >

@@ -1,9 +1,9 @@
 import { DeleteOutlined } from '@ant-design/icons';
 import type { Entity, FormGroup } from '@formwork/definitions';
 import { Button, Card, Input } from 'antd';
-import { useState, type ReactNode } from 'react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { draggedFieldKey, isFieldDrag } from '../utils/dragData';
+import { useFieldDropTarget } from '../hooks/useFieldDropTarget';
 
 interface DesignGroupCardProps {
   group: FormGroup;
@@ -24,7 +24,7 @@ interface DesignGroupCardProps {
 export function DesignGroupCard(props: DesignGroupCardProps) {
   const { group, number, titled } = props;
   const { t } = useTranslation();
-  const [dropTarget, setDropTarget] = useState(false);
+  const { isDropTarget, dropHandlers } = useFieldDropTarget(props.onDropAtEnd);
   const title = group.title || t('forms.designer.untitled');
 
   const heading = titled ? (
@@ -43,7 +43,7 @@ export function DesignGroupCard(props: DesignGroupCardProps) {
     <Card
       size="small"
       title={heading}
-      className={`fw-design-group${dropTarget ? ' fw-drop-target' : ''}`}
+      className={`fw-design-group${isDropTarget ? ' fw-drop-target' : ''}`}
       extra={
         titled &&
         props.canRemove && (
@@ -58,19 +58,7 @@ export function DesignGroupCard(props: DesignGroupCardProps) {
           />
         )
       }
-      onDragOver={(event) => {
-        if (!isFieldDrag(event)) return;
-        event.preventDefault();
-        setDropTarget(true);
-      }}
-      onDragLeave={() => setDropTarget(false)}
-      onDrop={(event) => {
-        const key = draggedFieldKey(event);
-        setDropTarget(false);
-        if (!key) return;
-        event.preventDefault();
-        props.onDropAtEnd(key);
-      }}
+      {...dropHandlers}
       data-testid={`form-group-${group.id}`}
     >
       <div className="fw-design-group-body">

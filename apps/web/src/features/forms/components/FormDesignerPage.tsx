@@ -1,15 +1,17 @@
 import { defaultFormDesign } from '@formwork/definitions';
-import { Alert, Result, Skeleton } from 'antd';
+import { Alert, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
+import { useParams } from 'react-router';
 import { hasStatus } from '../../../lib/apiErrors';
 import { useApp } from '../../apps/hooks/useApps';
 import { RequireDesigner } from '../../auth/components/RequireDesigner';
 import { useEntity } from '../../entities/hooks/useEntities';
 import { Breadcrumbs } from '../../shell/components/Breadcrumbs';
 import { QueryError } from '../../shell/components/QueryError';
+import { useFormPageCrumbs } from '../hooks/useFormPageCrumbs';
 import { useForm } from '../hooks/useForms';
 import { FormDesigner } from './FormDesigner';
+import { FormNotFound } from './FormNotFound';
 
 /** /apps/:app/forms/:form/design (admins and builders). */
 export function FormDesignerPage() {
@@ -27,22 +29,11 @@ function DesignerLoader() {
   const form = useForm(app, formKey);
   const entity = useEntity(app, form.data?.entity ?? undefined);
 
-  const crumbs = [
-    { title: t('apps.title'), to: '/apps' },
-    { title: appQuery.data?.name ?? app, to: `/apps/${app}` },
-    { title: form.data?.name ?? formKey },
-    { title: t('forms.design') },
-  ];
+  const crumbs = useFormPageCrumbs(app, appQuery.data?.name, formKey, form.data, t('forms.design'));
 
   let body;
   if (hasStatus(form.error, 404) || hasStatus(appQuery.error, 404))
-    body = (
-      <Result
-        status="404"
-        title={<h1 className="fw-result-title">{t('forms.notFound', { key: formKey })}</h1>}
-        extra={<Link to={`/apps/${app}`}>{t('forms.backToApp')}</Link>}
-      />
-    );
+    body = <FormNotFound app={app} formKey={formKey} />;
   else if (form.isError || entity.isError)
     body = (
       <QueryError

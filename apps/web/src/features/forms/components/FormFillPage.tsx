@@ -1,14 +1,16 @@
 import { Alert, Result, Skeleton } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams, useSearchParams } from 'react-router';
+import { useParams, useSearchParams } from 'react-router';
 import { hasStatus } from '../../../lib/apiErrors';
 import { useApp } from '../../apps/hooks/useApps';
 import { useRecord } from '../../records/hooks/useRecords';
 import { Breadcrumbs } from '../../shell/components/Breadcrumbs';
 import { PageHeader } from '../../shell/components/PageHeader';
 import { QueryError } from '../../shell/components/QueryError';
+import { useFormPageCrumbs } from '../hooks/useFormPageCrumbs';
 import { useForm } from '../hooks/useForms';
 import { FormFillView } from './FormFillView';
+import { FormNotFound } from './FormNotFound';
 import { FormStatusTags } from './FormStatusTags';
 
 /** /apps/:app/forms/:form/fill (and `?record=<id>` to edit that record through the form). */
@@ -21,22 +23,11 @@ export function FormFillPage() {
   const form = useForm(app, formKey);
   const record = useRecord(app, form.data?.entity ?? '', form.data?.entity ? recordId : null);
 
-  const crumbs = [
-    { title: t('apps.title'), to: '/apps' },
-    { title: appQuery.data?.name ?? app, to: `/apps/${app}` },
-    { title: form.data?.name ?? formKey },
-    { title: t('forms.fill') },
-  ];
+  const crumbs = useFormPageCrumbs(app, appQuery.data?.name, formKey, form.data, t('forms.fill'));
 
   let body;
   if (hasStatus(form.error, 404) || hasStatus(appQuery.error, 404))
-    body = (
-      <Result
-        status="404"
-        title={<h1 className="fw-result-title">{t('forms.notFound', { key: formKey })}</h1>}
-        extra={<Link to={`/apps/${app}`}>{t('forms.backToApp')}</Link>}
-      />
-    );
+    body = <FormNotFound app={app} formKey={formKey} />;
   else if (hasStatus(record.error, 404))
     body = (
       <Result status="404" title={t('forms.fillPage.recordNotFound', { id: recordId ?? '' })} />
