@@ -12,6 +12,7 @@ import type {
   UserDetail,
 } from '@formwork/definitions';
 import { appsApi, entitiesApi, recordsApi } from './entities-api.js';
+import { classifiersApi } from './classifiers-api.js';
 import { formsApi } from './forms-api.js';
 import { HttpTransport, type Authentication, type ClientOptions } from './http.js';
 
@@ -24,6 +25,7 @@ export class FormworkClient {
   readonly entities: ReturnType<typeof entitiesApi>;
   readonly records: ReturnType<typeof recordsApi>;
   readonly forms: ReturnType<typeof formsApi>;
+  readonly classifiers: ReturnType<typeof classifiersApi>;
 
   constructor(options: ClientOptions = {}) {
     this.http = new HttpTransport(options);
@@ -31,6 +33,7 @@ export class FormworkClient {
     this.entities = entitiesApi(this.http);
     this.records = recordsApi(this.http);
     this.forms = formsApi(this.http);
+    this.classifiers = classifiersApi(this.http);
   }
 
   /** Switches to bearer authentication, e.g. after `auth.login` in a script. */

@@ -24,6 +24,8 @@ export interface RequestOptions {
   body?: unknown;
   /** A body sent as is (CSV text, a multipart FormData) instead of JSON. */
   rawBody?: RawBody;
+  /** `text` for a non-JSON answer such as DMN XML; JSON by default. */
+  responseType?: 'json' | 'text';
   contentType?: string;
   query?: Query;
   headers?: Record<string, string>;
@@ -106,6 +108,6 @@ export class HttpTransport {
     });
     if (!response.ok) throw new ApiError(await readProblem(response));
     if (response.status === 204) return undefined as T;
-    return (await response.json()) as T;
+    return (options.responseType === 'text' ? await response.text() : await response.json()) as T;
   }
 }
