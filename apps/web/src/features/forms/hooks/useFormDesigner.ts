@@ -5,6 +5,7 @@ import {
   type FormDesign,
   type FormInput,
 } from '@formwork/definitions';
+import { deepEquals } from '@rjsf/utils';
 import { App as AntApp } from 'antd';
 import { useMemo, useReducer, useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -31,7 +32,8 @@ const settingsOf = (form: Form): FormSettings => ({
   closesAt: form.closesAt,
 });
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+// The engine stores designs as JSONB, which orders object keys its own way: compare by content.
+const same = (a: unknown, b: unknown) => deepEquals(a, b);
 
 /** A pattern still being typed may be no regular expression yet: the preview leaves it out. */
 function withValidPatterns(design: FormDesign): FormDesign {
