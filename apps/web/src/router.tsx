@@ -27,6 +27,10 @@ const FormFillPage = lazyPage(
   () => import('./features/forms/components/FormFillPage'),
   'FormFillPage',
 );
+const ClassifierEditorPage = lazyPage(
+  () => import('./features/classifiers/components/ClassifierEditorPage'),
+  'ClassifierEditorPage',
+);
 const TasksPage = lazyPage(() => import('./features/tasks/components/TasksPage'), 'TasksPage');
 const TemplatesPage = lazyPage(
   () => import('./features/templates/components/TemplatesPage'),
@@ -66,6 +70,7 @@ export const router = createBrowserRouter([
               { path: 'apps/:app/entities/:entity/records', element: <RecordsGridPage /> },
               { path: 'apps/:app/forms/:form/design', element: <FormDesignerPage /> },
               { path: 'apps/:app/forms/:form/fill', element: <FormFillPage /> },
+              { path: 'apps/:app/classifiers/:classifier', element: <ClassifierEditorPage /> },
               { path: 'records', element: <RecordsPage /> },
               { path: 'tasks', element: <TasksPage /> },
               { path: 'templates', element: <TemplatesPage /> },

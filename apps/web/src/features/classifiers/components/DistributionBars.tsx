@@ -1,0 +1,36 @@
+import { Progress } from 'antd';
+import { useTranslation } from 'react-i18next';
+import { valueText } from '../utils/valueText';
+
+interface DistributionBarsProps {
+  field: string;
+  title: string;
+  counts: Record<string, number>;
+  total: number;
+}
+
+/** Records per value of one output, as bars. */
+export function DistributionBars({ field, title, counts, total }: DistributionBarsProps) {
+  const { t } = useTranslation();
+  const entries = Object.entries(counts).sort(([, a], [, b]) => b - a);
+  return (
+    <section data-testid={`preview-distribution-${field}`}>
+      <h4>{title}</h4>
+      <dl className="fw-distribution">
+        {entries.map(([value, count]) => (
+          <div key={value} data-testid={`preview-value-${value}`}>
+            <dt>{valueText(value, t)}</dt>
+            <dd>
+              <Progress
+                percent={total > 0 ? Math.round((count / total) * 1000) / 10 : 0}
+                size="small"
+                aria-label={t('classifiers.preview.share', { value: valueText(value, t) })}
+              />
+            </dd>
+            <dd data-testid="preview-value-count">{count}</dd>
+          </div>
+        ))}
+      </dl>
+    </section>
+  );
+}
