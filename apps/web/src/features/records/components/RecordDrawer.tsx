@@ -18,6 +18,7 @@ import { hasStatus } from '../../../lib/apiErrors';
 import { formatDateTime } from '../../../lib/formatDate';
 import { problemText } from '../../../lib/problemText';
 import { usePermissions } from '../../auth/hooks/usePermissions';
+import { ExplainPanel } from '../../classifiers/components/ExplainPanel';
 import { useIsMobile } from '../../shell/hooks/useIsMobile';
 import { QueryError } from '../../shell/components/QueryError';
 import { useDeleteRecord, useRestoreRecord } from '../hooks/useRecordMutations';
@@ -252,6 +253,11 @@ function RecordDetail({ app, entity, entities, id, onClose }: RecordDetailProps)
             key: 'history',
             label: <span data-testid="record-tab-history">{t('records.history')}</span>,
             children: <RecordHistory app={app} entity={entity} id={id} />,
+          },
+          {
+            key: 'explain',
+            label: <span data-testid="record-tab-explain">{t('classifiers.explain.tab')}</span>,
+            children: <ExplainPanel app={app} entity={entity} recordId={id} />,
           },
           ...(backlinks.length > 0
             ? [
