@@ -32,7 +32,7 @@ export function NpsWidget({
     choose(Math.min(10, Math.max(0, score + step)));
   };
   return (
-    <div>
+    <div className="fw-nps-scale">
       <div
         role="radiogroup"
         aria-label={label}
