@@ -14,7 +14,7 @@ import { useSubmission } from '../hooks/useSubmission';
 import { useLocale } from '../locale/LocaleContext';
 import { format } from '../locale/messages';
 import type { PublicFormContext } from '../theme/formContext';
-import { fieldOfError, localizeErrors } from '../theme/localizeErrors';
+import { fieldOfError, localizeErrors, localizeServerMessage } from '../theme/localizeErrors';
 import { publicFormTemplates, publicFormWidgets } from '../theme/publicFormTheme';
 import { focusField } from './focusField';
 import { FormActions } from './FormActions';
@@ -117,7 +117,11 @@ export function PublicFormFill(props: PublicFormFillProps) {
       case 'notFound':
         return onFinished(result.kind);
       case 'invalid': {
-        const split = splitServerErrors(result.errors, new Set(propertyNames));
+        const errors = result.errors.map((error) => ({
+          ...error,
+          message: localizeServerMessage(error.message, messages),
+        }));
+        const split = splitServerErrors(errors, new Set(propertyNames));
         setServerErrors(split.byField);
         setNotice(split.general.length > 0 ? split.general : [messages.fixErrors]);
         return showFieldsInError(split.fields);

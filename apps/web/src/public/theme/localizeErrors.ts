@@ -61,3 +61,35 @@ export function localizeErrors(
       return message ? { ...error, message, stack: message } : error;
     });
 }
+
+type ServerMessageRule = [RegExp, (match: RegExpExecArray, messages: Messages) => string];
+
+const formatMessage = (name: string | undefined, messages: Messages) => {
+  const key = FORMAT_MESSAGES[name ?? ''];
+  return key ? messages[key] : messages.errorFormat;
+};
+const limit = (key: MessageKey) => (match: RegExpExecArray, messages: Messages) =>
+  format(messages[key], { limit: match[1] ?? '' });
+
+/** The engine reports ajv's English messages (and `is required`): the same words, localised. */
+const SERVER_MESSAGES: ServerMessageRule[] = [
+  [/^is required$/, (_, messages) => messages.errorRequired],
+  [/^must match format "([^"]+)"$/, (match, messages) => formatMessage(match[1], messages)],
+  [/^must match pattern /, (_, messages) => messages.errorFormat],
+  [/^must be equal to (one of the allowed values|constant)$/, (_, messages) => messages.errorEnum],
+  [/^must be integer$/, (_, messages) => messages.errorInteger],
+  [/^must be number$/, (_, messages) => messages.errorNumber],
+  [/^must be >=? (-?[\d.]+)$/, limit('errorMinimum')],
+  [/^must be <=? (-?[\d.]+)$/, limit('errorMaximum')],
+  [/^must NOT have fewer than (\d+) characters$/, limit('errorMinLength')],
+  [/^must NOT have more than (\d+) characters$/, limit('errorMaxLength')],
+];
+
+/** A message of the engine's 422 in the page's language; one we do not know stays as it is. */
+export function localizeServerMessage(message: string, messages: Messages): string {
+  for (const [pattern, localize] of SERVER_MESSAGES) {
+    const match = pattern.exec(message);
+    if (match) return localize(match, messages);
+  }
+  return message;
+}
