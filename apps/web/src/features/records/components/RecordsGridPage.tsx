@@ -7,6 +7,8 @@ import { hasStatus } from '../../../lib/apiErrors';
 import { useApp } from '../../apps/hooks/useApps';
 import { usePermissions } from '../../auth/hooks/usePermissions';
 import { useEntities, useEntity } from '../../entities/hooks/useEntities';
+import { FillFormButton } from '../../forms/components/FillFormButton';
+import { useEntityForms } from '../../forms/hooks/useForms';
 import { Breadcrumbs } from '../../shell/components/Breadcrumbs';
 import { LoadMoreButton } from '../../shell/components/LoadMoreButton';
 import { PageHeader } from '../../shell/components/PageHeader';
@@ -14,6 +16,7 @@ import { QueryError } from '../../shell/components/QueryError';
 import { useGridParams } from '../hooks/useGridParams';
 import { useRecordList } from '../hooks/useRecords';
 import { expandOf } from '../utils/expand';
+import { recordLabel } from '../utils/formatValue';
 import { countConditions } from '../utils/filterDraft';
 import { CreateRecordModal } from './CreateRecordModal';
 import { ExportButtons } from './ExportButtons';
@@ -93,6 +96,9 @@ function RecordsGrid({ app, entity, entities }: RecordsGridProps) {
   const conditionCount = countConditions(params.filter);
   const narrowed = conditionCount > 0 || Boolean(params.search);
   const hasFields = entity.fields.some((field) => !field.archived);
+  // Filling a form in creates or changes a record: for those who may edit records.
+  const entityForms = useEntityForms(app, entity.key);
+  const fillForms = canEditRecords ? entityForms : [];
 
   const empty = (
     <Empty
@@ -164,6 +170,7 @@ function RecordsGrid({ app, entity, entities }: RecordsGridProps) {
               entity={entity.key}
               query={{ filter: params.filter, sort: params.sort, search: params.search }}
             />
+            <FillFormButton app={app} forms={fillForms} testId="records-fill-form" />
             {canEditRecords && (
               <Button
                 type="primary"
@@ -238,6 +245,20 @@ function RecordsGrid({ app, entity, entities }: RecordsGridProps) {
         sort={params.sort}
         onSort={params.setSort}
         empty={empty}
+        rowActions={
+          fillForms.length > 0
+            ? (record) => (
+                <FillFormButton
+                  app={app}
+                  forms={fillForms}
+                  recordId={record.id}
+                  recordLabel={recordLabel(entity, record)}
+                  size="small"
+                  testId="record-fill-form"
+                />
+              )
+            : undefined
+        }
       />
       <LoadMoreButton
         hasMore={list.hasNextPage}

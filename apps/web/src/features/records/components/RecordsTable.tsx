@@ -18,6 +18,8 @@ interface RecordsTableProps {
   sort: string | undefined;
   onSort: (sort: string | undefined) => void;
   empty: ReactNode;
+  /** What a row offers beside opening it (e.g. filling a form for it), in a last column. */
+  rowActions?: (record: EntityRecord) => ReactNode;
 }
 
 /** One column per field, typed rendering, server-side sorting by clicking a header. */
@@ -30,6 +32,7 @@ export function RecordsTable({
   sort,
   onSort,
   empty,
+  rowActions,
 }: RecordsTableProps) {
   const { t } = useTranslation();
   const [params] = useSearchParams();
@@ -81,6 +84,14 @@ export function RecordsTable({
       return <span data-testid={`cell-${field.key}`}>{openLink(record, content)}</span>;
     },
   }));
+
+  if (rowActions)
+    columns.push({
+      key: 'actions',
+      title: t('common.actions'),
+      fixed: 'right',
+      render: (_: unknown, record: EntityRecord) => rowActions(record),
+    });
 
   const onChange: TableProps<EntityRecord>['onChange'] = (_, __, sorter) => {
     const single = Array.isArray(sorter) ? sorter[0] : sorter;
