@@ -79,6 +79,8 @@ export async function measureForms(suite) {
           connections: suite.connections,
           durationSeconds: seconds,
           body: () => ({ data: randomAnswer() }),
+          // As the public page sends it: a fresh key per answer (a retry would reuse it).
+          requestHeaders: () => ({ 'idempotency-key': randomUUID() }),
         }),
     };
     const rounds = { create: [], publicSubmit: [] };

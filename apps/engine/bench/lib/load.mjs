@@ -39,15 +39,33 @@ export function runLoad({ url, headers, connections, durationSeconds, method, re
   });
 }
 
-/** POSTs a fresh JSON `body()` on every request; resolves with the run's figures and 2xx/s. */
-export async function postJsonLoad({ url, headers, connections, durationSeconds, body }) {
+/**
+ * POSTs a fresh JSON `body()` on every request (with `requestHeaders()` added to `headers`, when
+ * given); resolves with the run's figures and 2xx/s.
+ */
+export async function postJsonLoad({
+  url,
+  headers,
+  connections,
+  durationSeconds,
+  body,
+  requestHeaders,
+}) {
   const result = await runLoad({
     url,
     headers: { ...headers, 'content-type': 'application/json' },
     connections,
     durationSeconds,
     method: 'POST',
-    requests: [{ setupRequest: (request) => ({ ...request, body: JSON.stringify(body()) }) }],
+    requests: [
+      {
+        setupRequest: (request) => ({
+          ...request,
+          ...(requestHeaders ? { headers: { ...request.headers, ...requestHeaders() } } : {}),
+          body: JSON.stringify(body()),
+        }),
+      },
+    ],
   });
   return { ...describeRun(result), rowsPerSecond: roundTo(result['2xx'] / result.duration, 1) };
 }
