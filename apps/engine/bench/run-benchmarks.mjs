@@ -2,7 +2,7 @@
 /**
  * Formwork benchmark suite. Run from the repository root after `pnpm build`:
  *
- *   node apps/engine/bench/run-benchmarks.mjs [cold-start] [throughput] [records] [forms]
+ *   node apps/engine/bench/run-benchmarks.mjs [cold-start] [throughput] [records] [forms] [classifiers]
  *
  * With no argument every part runs; with names, only those (e.g. `… run-benchmarks.mjs records`).
  *
@@ -17,6 +17,9 @@
  *    a 100,000-row CSV import beside a multi-row INSERT baseline.
  * 4. Forms (lib/forms-bench.mjs): public form submissions at 50 clients beside the plain record
  *    create into the same entity (same engine, interleaved rounds); the public page's JS size.
+ * 5. Classifiers (lib/classifiers-bench.mjs): batch ABC (Pareto) + lifecycle + RFM over 1,000,000
+ *    customers and 5,000,000 orders beside hand-written SQL and json-rules-engine; the added
+ *    latency of a record write with three on-change classifiers.
  *
  * Prints a summary and Markdown for docs/benchmarks.md; writes bench/results/latest.json (or,
  * for some parts only, latest-<parts>.json).
@@ -32,6 +35,7 @@ import { killAllChildrenNow, stopAllChildren } from './lib/children.mjs';
 import { measureColdStarts } from './lib/cold-start.mjs';
 import { removeAllDataDirsNow } from './lib/data-dirs.mjs';
 import { assertEngineBuilt } from './lib/engine.mjs';
+import { classifiersReport, measureClassifiers } from './lib/classifiers-bench.mjs';
 import { formsReport, measureForms } from './lib/forms-bench.mjs';
 import { measureRecords } from './lib/records-bench.mjs';
 import { recordsReport } from './lib/records-report.mjs';
@@ -55,9 +59,9 @@ const resultsFile = (suites) =>
       import.meta.url,
     ),
   );
-const SUITES = ['cold-start', 'throughput', 'records', 'forms'];
+const SUITES = ['cold-start', 'throughput', 'records', 'forms', 'classifiers'];
 /** Minutes each part may take before the watchdog stops the bench. */
-const WATCHDOG_MINUTES = { 'cold-start': 3, throughput: 7, records: 10, forms: 4 };
+const WATCHDOG_MINUTES = { 'cold-start': 3, throughput: 7, records: 10, forms: 4, classifiers: 25 };
 
 /** The parts named on the command line, or all of them. */
 function selectSuites(names) {
@@ -154,6 +158,7 @@ function reportOf(results, { markdown }) {
     );
   if (results.records) parts.push(recordsReport(results.records, { markdown }));
   if (results.forms) parts.push(formsReport(results.forms));
+  if (results.classifiers) parts.push(classifiersReport(results.classifiers));
   return parts.join('\n\n');
 }
 
@@ -209,6 +214,14 @@ async function main() {
     forms = await measureForms({ ...settings, databaseUrl, log, issues });
   }
 
+  let classifiers;
+  if (suites.has('classifiers')) {
+    heading(
+      '5. Classifiers: batch runs beside hand-written SQL and json-rules-engine; on-change writes',
+    );
+    classifiers = await measureClassifiers({ ...settings, databaseUrl, log, issues });
+  }
+
   const results = {
     measuredAt: new Date().toISOString(),
     machine,
@@ -218,6 +231,7 @@ async function main() {
     throughput,
     records,
     forms,
+    classifiers,
     issues,
   };
   await writeJson(resultsFile(suites), results);

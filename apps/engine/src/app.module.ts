@@ -12,6 +12,8 @@ import { ConfigModule } from './config/config.module.js';
 import type { Config } from './config/config.js';
 import { RecordsModule } from './records/records.module.js';
 import { FormsModule } from './forms/forms.module.js';
+import { ClassifiersModule } from './classifiers/classifiers.module.js';
+import { QueueModule } from './queue/queue.module.js';
 import { HealthController } from './health/health.controller.js';
 import { UsersModule } from './users/users.module.js';
 import { CoreModule } from './common/core.module.js';
@@ -35,6 +37,7 @@ export class AppModule {
           dataSourceFactory: async () => dataSource,
         }),
         CoreModule.forLogger(logger),
+        QueueModule,
         AuthModule,
         UsersModule,
         AuditModule,
@@ -42,6 +45,7 @@ export class AppModule {
         EntitiesModule,
         RecordsModule,
         FormsModule,
+        ClassifiersModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

@@ -17,6 +17,7 @@ import {
 } from './database/embedded-postgres.js';
 import { setUpOpenApi } from './openapi.js';
 import { registerImportBodyParsers } from './records/import-upload.js';
+import { registerXmlBodyParser } from './common/xml-body.js';
 import { FirstAdmin, type CreatedAdmin } from './users/first-admin.js';
 import { WebAssets } from './web/web-assets.js';
 
@@ -75,6 +76,7 @@ async function startApplication(
   app.setGlobalPrefix('api');
   await app.register(fastifyCookie);
   await registerImportBodyParsers(app, config.FORMWORK_IMPORT_MAX_BYTES);
+  registerXmlBodyParser(app, config.FORMWORK_BODY_LIMIT);
   const webAssets = app.get(WebAssets);
   if (webAssets.isAvailable)
     await app.register(fastifyStatic, { root: webAssets.root, wildcard: false, index: false });

@@ -7,3 +7,4 @@ export * from './entities/index.js';
 export * from './forms/index.js';
 export * from './classifiers/index.js';
 export * from './flows/index.js';
+export * from './cron.js';

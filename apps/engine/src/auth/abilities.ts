@@ -32,7 +32,15 @@ const DESIGN_SUBJECTS: Subject[] = [
   'Template',
   'Dashboard',
 ];
-const READ_SUBJECTS: Subject[] = ['App', 'Entity', 'Record', 'Form', 'Dashboard', 'Template'];
+const READ_SUBJECTS: Subject[] = [
+  'App',
+  'Entity',
+  'Record',
+  'Form',
+  'Classifier',
+  'Dashboard',
+  'Template',
+];
 
 const grantsByRole: Record<Role, (can: AbilityBuilder<AppAbility>['can']) => void> = {
   admin: (can) => can('manage', 'all'),

@@ -4,7 +4,12 @@ import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '../common/logger.js';
 
-export const CHANGE_CHANNELS = ['formwork_entities', 'formwork_sessions'] as const;
+export const CHANGE_CHANNELS = [
+  'formwork_entities',
+  'formwork_sessions',
+  'formwork_classifiers',
+  'formwork_forms',
+] as const;
 export type ChangeChannel = (typeof CHANGE_CHANNELS)[number];
 
 export interface ChangeListener {

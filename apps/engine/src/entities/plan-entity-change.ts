@@ -6,6 +6,7 @@ import {
   type FieldType,
   type ParsedEntityInput,
 } from '@formwork/definitions';
+import { canonicalJson } from '../common/canonical-json.js';
 
 /** The stored shape of an entity definition (the `definition` column). */
 export interface StoredDefinition {
@@ -42,21 +43,6 @@ export interface EntityPlan {
 export interface PlanContext {
   /** Keys of the other entities of the app (relation targets). */
   existingEntities: ReadonlySet<string>;
-}
-
-/** JSON with object keys sorted: jsonb does not keep key order, so stored and parsed values differ in it. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>).filter(
-      ([, item]) => item !== undefined,
-    );
-    return `{${entries
-      .sort(([a], [b]) => a.localeCompare(b))
-      .map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`)
-      .join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'undefined';
 }
 
 const sameValue = (a: unknown, b: unknown) => canonicalJson(a) === canonicalJson(b);

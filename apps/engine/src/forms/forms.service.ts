@@ -14,6 +14,7 @@ import {
 import { DataSource } from 'typeorm';
 import { AuditRepository } from '../audit/audit.repository.js';
 import type { RequestActor } from '../auth/request-actor.js';
+import { canonicalJson } from '../common/canonical-json.js';
 import { conflict, notFound, unprocessable } from '../common/problem.js';
 import { EntitiesRepository } from '../entities/entities.repository.js';
 import { AppsRepository } from '../apps/apps.repository.js';
@@ -27,16 +28,6 @@ interface Definition {
 }
 
 const publicView = ({ app: _app, ...form }: StoredForm): Form => form;
-/** JSON with keys sorted: jsonb hands objects back in its own key order. */
-function canonicalJson(value: unknown): string {
-  if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value).filter(([, item]) => item !== undefined);
-    entries.sort(([a], [b]) => (a < b ? -1 : 1));
-    return `{${entries.map(([key, item]) => `${JSON.stringify(key)}:${canonicalJson(item)}`).join(',')}}`;
-  }
-  return JSON.stringify(value) ?? 'null';
-}
 const sameDefinition = (a: Definition, b: Definition) =>
   canonicalJson([a.schema, a.uiSchema, a.design]) ===
   canonicalJson([b.schema, b.uiSchema, b.design]);

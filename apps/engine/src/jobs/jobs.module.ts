@@ -7,6 +7,6 @@ import { JobsService } from './jobs.service.js';
 @Module({
   controllers: [JobsController],
   providers: [JobsService, JobsRepository],
-  exports: [JobsService],
+  exports: [JobsService, JobsRepository],
 })
 export class JobsModule {}

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { DataSource } from 'typeorm';
+import { DataSource, type EntityManager } from 'typeorm';
 
 export type { JobStatus } from '@formwork/definitions';
 import type { JobStatus } from '@formwork/definitions';
@@ -14,6 +14,8 @@ export interface JobRow {
   result: unknown;
   error: string | null;
   created_by: string | null;
+  durable: boolean;
+  checkpoint: unknown;
   created_at: Date;
   started_at: Date | null;
   finished_at: Date | null;
@@ -30,16 +32,20 @@ export class JobsRepository {
     app?: string;
     entity?: string;
     params?: unknown;
-    createdBy: string;
+    /** null for work the engine starts itself (a schedule). */
+    createdBy: string | null;
+    /** Runs on the queue and survives a restart (see QueueService). */
+    durable?: boolean;
   }): Promise<string> {
     const rows: { id: string }[] = await this.dataSource.query(
-      `INSERT INTO formwork.jobs (kind, app_key, entity_key, params, created_by) VALUES ($1, $2, $3, $4, $5) RETURNING id`,
+      `INSERT INTO formwork.jobs (kind, app_key, entity_key, params, created_by, durable) VALUES ($1, $2, $3, $4, $5, $6) RETURNING id`,
       [
         job.kind,
         job.app ?? null,
         job.entity ?? null,
         JSON.stringify(job.params ?? {}),
         job.createdBy,
+        job.durable ?? false,
       ],
     );
     return rows[0]!.id;
@@ -57,6 +63,28 @@ export class JobsRepository {
     await this.dataSource.query(
       `UPDATE formwork.jobs SET status = 'running', started_at = now(), heartbeat_at = now() WHERE id = $1 AND status = 'queued'`,
       [id],
+    );
+  }
+
+  /** A durable job taken (again, after a crash) by a queue worker. */
+  async resume(id: string): Promise<void> {
+    await this.dataSource.query(
+      `UPDATE formwork.jobs SET status = 'running', started_at = COALESCE(started_at, now()), heartbeat_at = now()
+        WHERE id = $1 AND status IN ('queued', 'running')`,
+      [id],
+    );
+  }
+
+  /** Progress and where to resume, written in the transaction of the work they describe. */
+  async checkpoint(
+    id: string,
+    progress: number,
+    checkpoint: unknown,
+    manager: EntityManager,
+  ): Promise<void> {
+    await manager.query(
+      `UPDATE formwork.jobs SET progress = $2, checkpoint = $3, heartbeat_at = now() WHERE id = $1`,
+      [id, Math.min(1, Math.max(0, progress)), JSON.stringify(checkpoint)],
     );
   }
 
@@ -88,7 +116,7 @@ export class JobsRepository {
   async failAbandoned(staleSeconds: number, error: string, id?: string): Promise<void> {
     await this.dataSource.query(
       `UPDATE formwork.jobs SET status = 'failed', error = $2, finished_at = now()
-        WHERE status IN ('queued', 'running') AND heartbeat_at < now() - make_interval(secs => $1)
+        WHERE status IN ('queued', 'running') AND NOT durable AND heartbeat_at < now() - make_interval(secs => $1)
           AND ($3::uuid IS NULL OR id = $3)`,
       [staleSeconds, error, id ?? null],
     );

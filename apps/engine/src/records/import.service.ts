@@ -19,6 +19,8 @@ import { cellReaderFor, CellProblem, type CellContext, type CellReader } from '.
 import { arrayElement, ImportRepository, type UpdateRow } from './import.repository.js';
 import { RecordsRepository } from './records.repository.js';
 import { RecordsService } from './records.service.js';
+import { RecordWriteHooks } from './record-write-hooks.js';
+import { clientOf } from '../database/prepared-query.js';
 
 /** Imports of more rows than this answer 202 and run as a job. */
 export const SYNC_IMPORT_ROWS = 10_000;
@@ -103,6 +105,7 @@ export class ImportService {
     private readonly recordsRepository: RecordsRepository,
     private readonly imports: ImportRepository,
     private readonly jobs: JobsService,
+    private readonly hooks: RecordWriteHooks,
     @Inject(CONFIG) private readonly config: Config,
   ) {}
 
@@ -454,17 +457,15 @@ export class ImportService {
     manager: EntityManager,
   ): Promise<{ created: number; updatedIds: Set<string> }> {
     const creates = candidates.filter((candidate) => !candidate.id);
-    const created =
+    const createdIds =
       creates.length > 0
-        ? (
-            await this.imports.insert(
-              manager,
-              plan,
-              creates.map((candidate) => candidate.values),
-              plan.actorId,
-            )
-          ).length
-        : 0;
+        ? await this.imports.insert(
+            manager,
+            plan,
+            creates.map((candidate) => candidate.values),
+            plan.actorId,
+          )
+        : [];
     const groups = new Map<string, UpdateRow[]>();
     for (const candidate of candidates) {
       if (!candidate.id) continue;
@@ -480,7 +481,14 @@ export class ImportService {
       for (const id of await this.imports.update(manager, plan, fields, rows, plan.actorId))
         updatedIds.add(id);
     }
-    return { created, updatedIds };
+    const ids = [...createdIds, ...updatedIds];
+    if (ids.length > 0)
+      await this.hooks.afterWrite(await clientOf(manager), {
+        app: plan.app,
+        entity: plan.entity,
+        ids,
+      });
+    return { created: createdIds.length, updatedIds };
   }
 
   private count(

@@ -1,8 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
-import type { Entity } from '@formwork/definitions';
+import type { Entity, Field } from '@formwork/definitions';
+import { DataSource } from 'typeorm';
 import { WriteCoalescer } from '../common/write-coalescer.js';
+import { inPooledTransaction } from '../database/prepared-query.js';
+import { RecordWriteHooks, withHookWrites } from './record-write-hooks.js';
 import {
+  IdempotencyKeyUsed,
   RecordsRepository,
   type FormSubmissionRow,
   type NewRecordRow,
@@ -20,11 +24,19 @@ const MAX_IDLE_COALESCERS = 200;
  */
 @Injectable()
 export class RecordCreateBatcher {
-  private readonly coalescers = new Map<string, WriteCoalescer<NewRecordRow, RecordRow>>();
+  private readonly coalescers = new Map<
+    string,
+    WriteCoalescer<NewRecordRow, RecordRow | undefined>
+  >();
 
-  constructor(private readonly records: RecordsRepository) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly records: RecordsRepository,
+    private readonly hooks: RecordWriteHooks,
+  ) {}
 
-  create(
+  /** Throws IdempotencyKeyUsed when the submission's key was used before (nothing written). */
+  async create(
     app: string,
     entity: Entity,
     values: Record<string, unknown>,
@@ -36,13 +48,32 @@ export class RecordCreateBatcher {
     let coalescer = this.coalescers.get(key);
     if (!coalescer) {
       this.dropIdleCoalescers();
-      coalescer = new WriteCoalescer(
-        (rows) => this.records.insertManyWithHistory(app, entity, fields, rows),
-        { maxInFlight: MAX_IN_FLIGHT, maxBatch: MAX_BATCH },
-      );
+      coalescer = new WriteCoalescer((rows) => this.insert(app, entity, fields, rows), {
+        maxInFlight: MAX_IN_FLIGHT,
+        maxBatch: MAX_BATCH,
+      });
       this.coalescers.set(key, coalescer);
     }
-    return coalescer.submit({ id: randomUUID(), actorId, values, submission });
+    const row = await coalescer.submit({ id: randomUUID(), actorId, values, submission });
+    if (!row) throw new IdempotencyKeyUsed();
+    return row;
+  }
+
+  /** One statement; with on-change work (classifiers), one transaction with it. */
+  private async insert(
+    app: string,
+    entity: Entity,
+    fields: Field[],
+    rows: NewRecordRow[],
+  ): Promise<(RecordRow | undefined)[]> {
+    if (!(await this.hooks.isInterested(app, entity.key)))
+      return this.records.insertManyWithHistory(app, entity, fields, rows);
+    return inPooledTransaction(this.dataSource, async (client) => {
+      const inserted = await this.records.insertManyWithHistory(app, entity, fields, rows, client);
+      const ids = inserted.flatMap((row) => (row ? [row.id] : []));
+      const writes = await this.hooks.afterWrite(client, { app, entity, ids });
+      return inserted.map((row) => row && withHookWrites(row, writes));
+    });
   }
 
   private dropIdleCoalescers(): void {

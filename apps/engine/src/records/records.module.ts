@@ -9,6 +9,7 @@ import { RecordCreateBatcher } from './record-create-batcher.js';
 import { RecordsController } from './records.controller.js';
 import { RecordsRepository } from './records.repository.js';
 import { RecordsService } from './records.service.js';
+import { RecordWriteHooks } from './record-write-hooks.js';
 
 @Module({
   imports: [AppsModule, EntitiesModule, JobsModule],
@@ -17,10 +18,11 @@ import { RecordsService } from './records.service.js';
     RecordsService,
     RecordsRepository,
     RecordCreateBatcher,
+    RecordWriteHooks,
     ImportService,
     ImportRepository,
     ExportService,
   ],
-  exports: [RecordsService, RecordsRepository],
+  exports: [RecordsService, RecordsRepository, RecordWriteHooks],
 })
 export class RecordsModule {}

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { Entity, Field, RecordHistoryEntry } from '@formwork/definitions';
 import { DataSource, type EntityManager } from 'typeorm';
-import { queryPrepared } from '../database/prepared-query.js';
+import { queryPrepared, type SqlClient } from '../database/prepared-query.js';
 import { quoteIdentifier, tableOf } from '../entities/physical-names.js';
 import { castOf, selectList, toApiRecord, toParameter } from './record-columns.js';
 
@@ -11,6 +11,13 @@ export type RecordRow = Record<string, unknown> & { id: string; version: number 
 export class StaleDefinitionError extends Error {
   constructor(app: string, entity: string) {
     super(`The definition of ${app}.${entity} changed while a write was planned.`);
+  }
+}
+
+/** A form submission whose Idempotency-Key was used before: nothing of it was written. */
+export class IdempotencyKeyUsed extends Error {
+  constructor() {
+    super('The Idempotency-Key of this submission was used before.');
   }
 }
 
@@ -30,6 +37,19 @@ export interface FormSubmissionRow {
   formVersion: number;
   isPublic: boolean;
   customerId: string | null;
+  /** Claimed in the same statement: the row is written only if no one used the key before. */
+  idempotency?: IdempotencyClaim;
+}
+
+/** How long an Idempotency-Key is kept: a repeat within it answers the stored response. */
+export const IDEMPOTENCY_KEY_HOURS = 24;
+
+/** An Idempotency-Key with the response a repeat of the request must get. */
+export interface IdempotencyClaim {
+  scope: string;
+  key: string;
+  status: number;
+  response: unknown;
 }
 
 /** TypeORM answers an UPDATE … RETURNING with [rows, count]; an INSERT or SELECT with rows. */
@@ -41,6 +61,36 @@ function returnedRows(result: unknown): RecordRow[] {
     typeof result[1] === 'number';
   return (isUpdateResult ? result[0] : result) as RecordRow[];
 }
+
+const DEFINITION_IS_CURRENT = `EXISTS (SELECT FROM formwork.entities WHERE app_key = $1 AND key = $2 AND version = $3)`;
+/** A column no field can be named like: whether a keyed batch was planned on the current definition. */
+const CURRENT_COLUMN = 'fw:current';
+const CURRENT = `"${CURRENT_COLUMN}"`;
+/** The keys of a batch, claimed in key order (two engines' batches then cannot deadlock on them). */
+const CLAIM_KEYS = `, claimed AS (
+         INSERT INTO formwork.idempotency_keys AS k (scope, key, status, response)
+         SELECT idem_scope, idem_key, idem_status, idem_response FROM input
+          WHERE idem_key IS NOT NULL AND ${DEFINITION_IS_CURRENT}
+          ORDER BY idem_scope, idem_key
+         ON CONFLICT (scope, key) DO UPDATE
+           SET created_at = now(), status = EXCLUDED.status, response = EXCLUDED.response
+           WHERE k.created_at < now() - make_interval(hours => ${IDEMPOTENCY_KEY_HOURS})
+         RETURNING scope, key
+       )`;
+const KEY_CLAIMED = ` AND (idem_key IS NULL OR EXISTS (SELECT FROM claimed c WHERE c.scope = input.idem_scope AND c.key = input.idem_key))`;
+
+const idempotencyInputs = (rows: NewRecordRow[]) => {
+  const claims = rows.map((row) => row.submission?.idempotency);
+  return [
+    { cast: 'text', values: claims.map((claim) => claim?.scope ?? null) },
+    { cast: 'text', values: claims.map((claim) => claim?.key ?? null) },
+    { cast: 'integer', values: claims.map((claim) => claim?.status ?? null) },
+    {
+      cast: 'jsonb',
+      values: claims.map((claim) => (claim ? JSON.stringify(claim.response ?? null) : null)),
+    },
+  ];
+};
 
 /** SQL over one entity's table. Keys come from the entity's metadata, values are parameters. */
 @Injectable()
@@ -77,13 +127,21 @@ export class RecordsRepository {
    * rows travel as one array per column (`unnest`), so the statement text — prepared once per
    * connection — is the same whatever the batch size. Every row sets the same `fields`. Nothing
    * is written when the entity's version moved on since `entity` was read (a cached copy).
+   *
+   * A form row with an Idempotency-Key claims it in the same statement; when the key was used
+   * before (and less than IDEMPOTENCY_KEY_HOURS ago) nothing of that row is written and its
+   * answer is undefined. A concurrent claim of the same key (another engine) waits for that
+   * transaction, then counts as used if it committed. Two rows with one key in one batch fail
+   * the batch (each row is then written alone): callers send a key once at a time.
    */
   async insertManyWithHistory(
     app: string,
     entity: Entity,
     fields: Field[],
     rows: NewRecordRow[],
-  ): Promise<RecordRow[]> {
+    client: SqlClient | DataSource = this.dataSource,
+  ): Promise<(RecordRow | undefined)[]> {
+    const keyed = rows.some((row) => row.submission?.idempotency);
     const system = [
       { cast: 'uuid', values: rows.map((row) => row.id) },
       { cast: 'uuid', values: rows.map((row) => row.actorId) },
@@ -92,6 +150,7 @@ export class RecordsRepository {
       { cast: 'integer', values: rows.map((row) => row.submission?.formVersion ?? null) },
       { cast: 'boolean', values: rows.map((row) => row.submission?.isPublic ?? false) },
       { cast: 'uuid', values: rows.map((row) => row.submission?.customerId ?? null) },
+      ...(keyed ? idempotencyInputs(rows) : []),
     ];
     const inputs = [
       ...system,
@@ -104,14 +163,14 @@ export class RecordsRepository {
     const fieldAliases = fields.map((_, index) => `f${index}`);
     const columns = ['id', 'created_by', 'owner_id', ...fields.map((f) => quoteIdentifier(f.key))];
     const inserted = await queryPrepared<RecordRow>(
-      this.dataSource,
+      client,
       `WITH input AS (
          SELECT * FROM unnest(${arrays})
-           AS i(id, actor, submission, form, form_version, is_public, customer${fieldAliases.map((alias) => `, ${alias}`).join('')})
-       ), rec AS (
+           AS i(id, actor, submission, form, form_version, is_public, customer${keyed ? ', idem_scope, idem_key, idem_status, idem_response' : ''}${fieldAliases.map((alias) => `, ${alias}`).join('')})
+       )${keyed ? CLAIM_KEYS : ''}, rec AS (
          INSERT INTO ${tableOf(app, entity.key)} AS t (${columns.join(', ')})
          SELECT id, actor, actor${fieldAliases.map((alias) => `, ${alias}`).join('')} FROM input
-          WHERE EXISTS (SELECT FROM formwork.entities WHERE app_key = $1 AND key = $2 AND version = $3)
+          WHERE ${DEFINITION_IS_CURRENT}${keyed ? KEY_CLAIMED : ''}
          RETURNING ${selectList(entity)}
        ), history AS (
          INSERT INTO formwork.record_history (app_key, entity_key, record_id, actor_id, action, after)
@@ -128,13 +187,18 @@ export class RecordsRepository {
                 jsonb_build_object('form', i.form, 'formVersion', i.form_version, 'submissionId', i.submission, 'public', i.is_public)
            FROM input i JOIN rec ON rec.id = i.id WHERE i.submission IS NOT NULL
        )
-       SELECT * FROM rec`,
+       ${keyed ? `SELECT rec.*, d.${CURRENT} FROM (SELECT ${DEFINITION_IS_CURRENT} AS ${CURRENT}) d LEFT JOIN rec ON true` : 'SELECT * FROM rec'}`,
       [app, entity.key, entity.version, ...inputs.map((input) => input.values)],
       entity.version,
     );
-    if (inserted.length === 0) throw new StaleDefinitionError(app, entity.key);
-    const byId = new Map(inserted.map((row) => [row.id, toApiRecord(row) as RecordRow]));
-    return rows.map((row) => byId.get(row.id)!);
+    const isCurrent = keyed ? inserted[0]?.[CURRENT_COLUMN] === true : inserted.length > 0;
+    if (!isCurrent) throw new StaleDefinitionError(app, entity.key);
+    const byId = new Map(
+      inserted
+        .filter((row) => row.id !== null)
+        .map(({ [CURRENT_COLUMN]: _current, ...row }) => [row.id, toApiRecord(row) as RecordRow]),
+    );
+    return rows.map((row) => byId.get(row.id));
   }
 
   /** The submission row and `form_submitted` event of a record edited through a form. */

@@ -14,6 +14,7 @@ import type { RequestActor } from '../auth/request-actor.js';
 import { conflict, notFound, ProblemException, unprocessable } from '../common/problem.js';
 import { EntitiesRepository } from '../entities/entities.repository.js';
 import { constraintName } from '../entities/physical-names.js';
+import { clientOf } from '../database/prepared-query.js';
 import {
   encodeRecordCursor,
   RecordQueryCompiler,
@@ -21,6 +22,7 @@ import {
 } from './compile-record-query.js';
 import { expandableFields, expandRelations } from './expand-relations.js';
 import { RecordCreateBatcher } from './record-create-batcher.js';
+import { RecordWriteHooks, withHookWrites } from './record-write-hooks.js';
 import {
   RecordsRepository,
   StaleDefinitionError,
@@ -65,6 +67,7 @@ export class RecordsService {
     private readonly entities: EntitiesRepository,
     private readonly records: RecordsRepository,
     private readonly creates: RecordCreateBatcher,
+    private readonly hooks: RecordWriteHooks,
   ) {}
 
   /** The entity to work on; one query when it exists (its app then exists too). */
@@ -237,7 +240,7 @@ export class RecordsService {
         manager,
       );
       await alsoWrite?.(manager);
-      return after as EntityRecord;
+      return this.afterWrite(manager, target, after, before);
     });
   }
 
@@ -263,6 +266,7 @@ export class RecordsService {
         { type: 'record_deleted', app, entity: entityKey, recordId: id },
         manager,
       );
+      await this.afterWrite(manager, target, before, before);
     });
   }
 
@@ -298,7 +302,7 @@ export class RecordsService {
         { type: 'record_restored', app, entity: entityKey, recordId: id },
         manager,
       );
-      return after as EntityRecord;
+      return this.afterWrite(manager, target, after, before);
     });
   }
 
@@ -311,6 +315,22 @@ export class RecordsService {
     if (!(await this.records.find(app, entity, id, { includeDeleted: true })))
       throw notFound(`There is no record ${id} in ${entityKey}.`);
     return { items: await this.records.history(app, entityKey, id) };
+  }
+
+  /** On-change work (classification) in the write's transaction; answers the record as it ends up. */
+  private async afterWrite(
+    manager: EntityManager,
+    { app, entity }: Target,
+    after: RecordRow,
+    before: RecordRow,
+  ): Promise<EntityRecord> {
+    const writes = await this.hooks.afterWrite(await clientOf(manager), {
+      app,
+      entity,
+      ids: [after.id],
+      before: new Map([[before.id, before]]),
+    });
+    return withHookWrites(withoutDeletedFlag(after), writes);
   }
 
   /**

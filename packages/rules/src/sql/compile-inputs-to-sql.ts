@@ -79,10 +79,32 @@ export function checkEntity(
   return entity;
 }
 
+/** The aggregates of one relation (`entity` via `via`): one CTE, one scan, a FILTER each. */
+interface AggregateGroup {
+  table: string;
+  /** The relation column, `r."customer"`. */
+  via: string;
+  items: { key: string; value: string; conditions: string[]; isCount: boolean }[];
+}
+
+function aggregateCte(group: AggregateGroup, n: number, narrowed: boolean): string {
+  const values = group.items.map(
+    (item) =>
+      `${item.value}${item.conditions.length > 0 ? ` FILTER (WHERE ${item.conditions.join(' AND ')})` : ''} AS ${inputColumn(item.key)}`,
+  );
+  const where = [
+    'r.deleted_at IS NULL',
+    ...(narrowed ? [`${group.via} IN (SELECT id FROM base)`] : []),
+  ];
+  return `agg_${n} AS (\n  SELECT ${group.via} AS id,\n    ${values.join(',\n    ')}\n  FROM ${group.table} r\n  WHERE ${where.join(' AND ')}\n  GROUP BY ${group.via}\n)`;
+}
+
 class InputsCompiler {
   readonly columns = new Map<string, { name: string; kind: SqlKind | undefined }>();
-  private readonly baseSelect: string[] = ['t.id'];
-  private readonly aggregates: { cte: string; join: string; select: string }[] = [];
+  /** The record's `version` travels along: batch runs apply a result only to the version it saw. */
+  private readonly baseSelect: string[] = ['t.id', 't.version AS row_version'];
+  /** Aggregates over the same relation share one scan of the related table (FILTER per input). */
+  private readonly aggregateGroups = new Map<string, AggregateGroup>();
   private readonly measures: string[] = [];
   private readonly peers: string[] = [];
 
@@ -114,14 +136,26 @@ class InputsCompiler {
     });
     const chunkPending = this.measures.length > 0;
     const restrict = chunkPending ? { where: [], tail: '' } : chunkClauses('t', chunk);
+    // Only a chunk needs related rows narrowed to its records; a full run joins them anyway.
+    const narrowed = restrict.where.length > 0;
+    const groups = [...this.aggregateGroups.values()];
     const ctes = [
       `base AS (\n  SELECT ${this.baseSelect.join(', ')}\n  FROM ${this.entity.table} t\n  WHERE ${['t.deleted_at IS NULL', ...restrict.where].join(' AND ')}${restrict.tail}\n)`,
-      ...this.aggregates.map((aggregate) => aggregate.cte),
+      ...groups.map((group, index) => aggregateCte(group, index + 1, narrowed)),
     ];
     let from = 'base';
-    if (this.aggregates.length > 0) {
+    if (groups.length > 0) {
+      const selects = groups.flatMap((group, index) =>
+        group.items.map((item) => {
+          const value = `a${index + 1}.${inputColumn(item.key)}`;
+          return `${item.isCount ? `COALESCE(${value}, 0)` : value} AS ${inputColumn(item.key)}`;
+        }),
+      );
+      const joins = groups.map(
+        (_group, index) => `LEFT JOIN agg_${index + 1} a${index + 1} ON a${index + 1}.id = b.id`,
+      );
       ctes.push(
-        `inputs AS (\n  SELECT b.*, ${this.aggregates.map((a) => a.select).join(', ')}\n  FROM base b\n  ${this.aggregates.map((a) => a.join).join('\n  ')}\n)`,
+        `inputs AS (\n  SELECT b.*, ${selects.join(', ')}\n  FROM base b\n  ${joins.join('\n  ')}\n)`,
       );
       from = 'inputs';
     }
@@ -168,7 +202,7 @@ class InputsCompiler {
       });
       return;
     }
-    const conditions = ['r.deleted_at IS NULL', `r.${via.column} IN (SELECT id FROM base)`];
+    const conditions: string[] = [];
     if (source.where)
       conditions.push(
         compileFilterToSql(
@@ -197,16 +231,13 @@ class InputsCompiler {
     }
     const value = this.aggregateValue(source, related, path);
     if (!value) return;
-    const name = `agg_${key}`;
-    const alias = `a${this.aggregates.length + 1}`;
-    this.aggregates.push({
-      cte: `${name} AS (\n  SELECT r.${via.column} AS id, ${value.sql} AS value\n  FROM ${related.table} r\n  WHERE ${conditions.join('\n    AND ')}\n  GROUP BY r.${via.column}\n)`,
-      join: `LEFT JOIN ${name} ${alias} ON ${alias}.id = b.id`,
-      select:
-        source.aggregate === 'count'
-          ? `COALESCE(${alias}.value, 0) AS ${inputColumn(key)}`
-          : `${alias}.value AS ${inputColumn(key)}`,
-    });
+    const groupKey = `${source.entity}\0${source.via}`;
+    let group = this.aggregateGroups.get(groupKey);
+    if (!group) {
+      group = { table: related.table, via: `r.${via.column}`, items: [] };
+      this.aggregateGroups.set(groupKey, group);
+    }
+    group.items.push({ key, value: value.sql, conditions, isCount: source.aggregate === 'count' });
     this.columns.set(key, { name: inputColumn(key), kind: value.kind });
   }
 

@@ -80,7 +80,7 @@ describe('compileTableToSql', () => {
       asOf: '2024-06-01T00:00:00Z',
     });
     expect(compiled.errors).toEqual([]);
-    const base = compiled.text.slice(0, compiled.text.indexOf('agg_revenue AS'));
+    const base = compiled.text.slice(0, compiled.text.indexOf('agg_1 AS'));
     expect(base).not.toContain('LIMIT');
     const { after, limit } = compiled.slots;
     expect(compiled.text).toContain(

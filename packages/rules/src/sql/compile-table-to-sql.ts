@@ -45,7 +45,7 @@ export interface CompiledTableSql {
   values: unknown[];
   slots: SqlSlots;
   /**
-   * Result columns: `id`, one `in_<key>` per input, `matched_rules` (text[], rule order), one
+   * Result columns: `id`, `row_version` (the record's version), one `in_<key>` per input, `matched_rules` (text[], rule order), one
    * `out_<field>` per output (jsonb lists for COLLECT, RULE_ORDER and OUTPUT_ORDER), `conflict`
    * (the matched rule ids when UNIQUE or ANY cannot pick: outputs are null, do not apply them)
    * and `errors` (ids of matched rules whose outputs failed, e.g. division by zero).
@@ -56,6 +56,8 @@ export interface CompiledTableSql {
 }
 
 const LIST_POLICIES: readonly HitPolicy[] = ['COLLECT', 'RULE_ORDER', 'OUTPUT_ORDER'];
+/** Policies classified with one CASE in rule order (no row per hit). */
+const DIRECT_POLICIES: readonly HitPolicy[] = ['FIRST', 'UNIQUE'];
 const AGGREGATE_POLICIES: readonly HitPolicy[] = [
   'COLLECT_SUM',
   'COLLECT_MIN',
@@ -150,11 +152,11 @@ class TableSqlCompiler {
       return this.result('', empty);
     const plans = outputs as OutputPlan[];
     const idsParameter = this.parameters.add(ruleIds, 'text[]');
+    const direct = DIRECT_POLICIES.includes(classifier.hitPolicy);
     const ctes = [
       ...inputs.ctes,
       `hits AS (\n  SELECT x.*${rules.map((rule) => `,\n    ${rule.condition} AS m_${rule.n}`).join('')}\n  FROM ${inputs.from} x\n)`,
-      this.hitRows(rules, plans),
-      ...this.summary(plans, idsParameter),
+      ...(direct ? [] : [this.hitRows(rules, plans), ...this.summary(plans, idsParameter)]),
     ];
     const restrict = inputs.chunkPending ? chunkClauses('h', chunk) : { where: [], tail: '' };
     const inputColumns = Object.fromEntries(
@@ -163,19 +165,30 @@ class TableSqlCompiler {
     const outputColumns = Object.fromEntries(
       plans.map((plan) => [plan.field, `out_${plan.field}`]),
     );
+    const results = direct
+      ? this.directResults(rules, plans, idsParameter)
+      : [
+          `COALESCE(s.matched, '{}'::text[]) AS matched_rules`,
+          ...plans.map(
+            (plan, column) => `${this.outputValue(plan, column)} AS "out_${plan.field}"`,
+          ),
+          `${this.conflict()} AS conflict`,
+          's.failed AS errors',
+        ];
     const select = [
       'h.id',
+      'h.row_version',
       ...classifier.inputs.map((input) => `h."in_${input.key}"`),
-      `COALESCE(s.matched, '{}'::text[]) AS matched_rules`,
-      ...plans.map((plan, column) => `${this.outputValue(plan, column)} AS "out_${plan.field}"`),
-      `${this.conflict()} AS conflict`,
-      's.failed AS errors',
+      ...results,
     ];
     const picks = this.picks();
+    const joins = direct
+      ? ''
+      : `\nLEFT JOIN summary s ON s.id = h.id${picks ? '\nLEFT JOIN picked p ON p.id = h.id' : ''}`;
     const text = [
       `WITH ${ctes.join(',\n')}`,
       `SELECT ${select.join(',\n  ')}`,
-      `FROM hits h\nLEFT JOIN summary s ON s.id = h.id${picks ? '\nLEFT JOIN picked p ON p.id = h.id' : ''}`,
+      `FROM hits h${joins}`,
       ...(restrict.where.length > 0 ? [`WHERE ${restrict.where.join(' AND ')}`] : []),
       restrict.tail ? restrict.tail.trim() : 'ORDER BY h.id',
     ].join('\n');
@@ -346,6 +359,38 @@ class TableSqlCompiler {
     ];
   }
 
+  /**
+   * FIRST and UNIQUE need no row per hit: the matched flags give the rule ids, and one CASE in
+   * rule order the outputs (as hand-written SQL would classify).
+   */
+  private directResults(rules: RulePlan[], outputs: OutputPlan[], ruleIds: string): string[] {
+    const idOf = (rule: RulePlan) => `(${ruleIds})[${rule.n}]`;
+    const listOf = (pick: (rule: RulePlan) => string) =>
+      rules.length === 0
+        ? `'{}'::text[]`
+        : `array_remove(ARRAY[${rules.map((rule) => `CASE WHEN ${pick(rule)} THEN ${idOf(rule)} END`).join(', ')}], NULL)`;
+    const matched = listOf((rule) => `h.m_${rule.n}`);
+    const hits =
+      rules.length === 0 ? '0' : `(${rules.map((rule) => `h.m_${rule.n}::int`).join(' + ')})`;
+    const unique = this.classifier.hitPolicy === 'UNIQUE';
+    const value = (plan: OutputPlan, column: number) => {
+      const branches = rules.map((rule) => `WHEN h.m_${rule.n} THEN ${rule.outputs[column]}`);
+      const conflict = unique && rules.length > 1 ? [`WHEN ${hits} > 1 THEN NULL`] : [];
+      return `CASE ${[...conflict, ...branches].join(' ')} ELSE ${plan.default} END`;
+    };
+    const failing = rules.filter((rule) => rule.fails !== 'false');
+    return [
+      `${matched} AS matched_rules`,
+      ...outputs.map((plan, column) =>
+        rules.length === 0
+          ? `${plan.default} AS "out_${plan.field}"`
+          : `${value(plan, column)} AS "out_${plan.field}"`,
+      ),
+      `${unique && rules.length > 1 ? `CASE WHEN ${hits} > 1 THEN ${matched} END` : 'NULL::text[]'} AS conflict`,
+      `${failing.length > 0 ? `NULLIF(${listOf((rule) => `h.m_${rule.n} AND ${rule.fails}`)}, '{}')` : 'NULL::text[]'} AS errors`,
+    ];
+  }
+
   /** One row per record and matched rule: its position, its output values, whether they failed. */
   private hitRows(rules: RulePlan[], outputs: OutputPlan[]): string {
     const names = ['n', 'hit', 'failed', ...outputs.map((_plan, column) => `o_${column}`)];
@@ -358,6 +403,7 @@ class TableSqlCompiler {
     );
     const select = [
       'h.id',
+      'h.row_version',
       'r.n',
       'r.failed',
       ...outputs.map((_plan, column) => `r.o_${column}`),
