@@ -5,9 +5,10 @@ import {
   type Aggregate,
   type Entity,
 } from '@formwork/definitions';
-import { Select, Tag } from 'antd';
+import { AutoComplete, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { liveFields, relatedEntitiesOf, viaFieldsOf } from '../utils/checkDraft';
+import { describeFilter } from '../utils/describeSource';
 import { Labeled } from './Labeled';
 
 interface AggregateSourceFieldsProps {
@@ -114,27 +115,22 @@ export function AggregateSourceFields(props: AggregateSourceFieldsProps) {
         />
       </Labeled>
       <Labeled label={label('window')}>
-        <Select
+        <AutoComplete
           size="small"
           aria-label={label('window')}
           allowClear
-          value={source.window}
+          value={source.window ?? ''}
           placeholder={label('always')}
           popupMatchSelectWidth={false}
-          options={[...new Set([...WINDOWS, ...(source.window ? [source.window] : [])])].map(
-            (value) => ({
-              value,
-              label: t('classifiers.columns.aggregate.windowOption', { value }),
-            }),
-          )}
-          onChange={(window?: string) =>
-            set({
-              window,
-              dateField: window
-                ? (source.dateField ?? fieldOptions(related, (type) => DATES.has(type))[0]?.value)
-                : undefined,
-            })
-          }
+          options={WINDOWS.map((value) => ({
+            value,
+            label: t('classifiers.columns.aggregate.windowDays', { days: value.slice(1, -1) }),
+          }))}
+          onChange={(text?: string) => {
+            const window = text?.trim().toUpperCase() || undefined;
+            const firstDate = fieldOptions(related, (type) => DATES.has(type))[0]?.value;
+            set({ window, dateField: window ? (source.dateField ?? firstDate) : undefined });
+          }}
           data-testid={testId('window')}
         />
       </Labeled>
@@ -158,7 +154,7 @@ export function AggregateSourceFields(props: AggregateSourceFieldsProps) {
           onClose={() => set({ where: undefined })}
           data-testid={testId('where')}
         >
-          {label('where')}: <code>{JSON.stringify(source.where)}</code>
+          {label('where')}: <code>{describeFilter(source.where)}</code>
         </Tag>
       )}
     </div>

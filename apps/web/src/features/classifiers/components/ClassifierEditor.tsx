@@ -30,7 +30,7 @@ export function ClassifierEditor(props: ClassifierEditorProps) {
   const { t } = useTranslation();
   const state = useClassifierEditor(app, classifierKey, props.stored, props.initial, entities);
   const entity = entities.find((candidate) => candidate.key === state.draft.entity);
-  const tableMessages = state.errors.table;
+  const tableMessages = state.attempted ? state.errors.table : [];
 
   const reloadLatest = async () => {
     const latest = await props.reload();

@@ -3,11 +3,21 @@ import { KEY_PATTERN, type Classifier, type Entity } from '@formwork/definitions
 import { App as AntApp, Button, Form, Input, Modal, Select, Upload } from 'antd';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isApiError } from '../../../lib/apiErrors';
 import { placeProblem, showFieldErrors } from '../../../lib/formErrors';
 import { FormAlert } from '../../shell/components/FormAlert';
 import { useImportDmn } from '../hooks/useClassifierMutations';
 
 const FORM_ID = 'classifier-import-form';
+
+/** What is wrong with the file: the engine's summary and each element it could not take. */
+function importProblem(error: unknown): string | null {
+  if (!isApiError(error) || error.fieldErrors.length === 0) return null;
+  const details = error.fieldErrors.map(({ path, message }) =>
+    path ? `${path}: ${message}` : message,
+  );
+  return [error.problem.detail || error.problem.title, ...details].join(' · ');
+}
 
 interface ImportValues {
   entity: string;
@@ -46,7 +56,7 @@ export function ImportDmnModal({ app, open, entities, onClose, onImported }: Imp
         onError: (error) => {
           const placed = placeProblem(error, ['key', 'entity'], t('classifiers.dmn.importFailed'));
           showFieldErrors(form, placed.fields);
-          setFormError(placed.summary);
+          setFormError(importProblem(error) ?? placed.summary);
         },
       },
     );

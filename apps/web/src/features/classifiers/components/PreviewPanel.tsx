@@ -81,6 +81,7 @@ export function PreviewPanel({ state, entity }: PreviewPanelProps) {
                 title={fieldName(field)}
                 counts={counts}
                 total={result.total}
+                isBoolean={entity?.fields.some((f) => f.key === field && f.type === 'boolean')}
               />
             ))}
             <section data-testid="preview-transitions">

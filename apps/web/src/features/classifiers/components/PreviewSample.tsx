@@ -1,5 +1,5 @@
 import type { ClassificationSampleRow } from '@formwork/definitions';
-import { Table, Typography, type TableColumnsType } from 'antd';
+import { Table, type TableColumnsType } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ruleLabel, valueText } from '../utils/valueText';
 
@@ -37,7 +37,7 @@ export function PreviewSample({ sample, outputs, fieldName, ruleIds }: PreviewSa
   ];
   return (
     <section data-testid="preview-sample">
-      <Typography.Title level={4}>{t('classifiers.preview.sample')}</Typography.Title>
+      <h4>{t('classifiers.preview.sample')}</h4>
       <Table<ClassificationSampleRow>
         rowKey="id"
         size="small"

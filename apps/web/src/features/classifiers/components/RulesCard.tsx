@@ -24,13 +24,18 @@ export function RulesCard({ state, entity }: RulesCardProps) {
     (output) => entity?.fields.find((field) => field.key === output.field)?.name ?? output.field,
   );
   const columns = inputNames.length + outputNames.length + 1;
-  const { gridRef, focusCell, onCellKeyDown } = useGridKeys(draft.rules.length, columns, dispatch);
-  const gaps = state.check.warnings.table;
+  const { gridRef, focusAfterRender, onCellKeyDown } = useGridKeys(
+    draft.rules.length,
+    columns,
+    dispatch,
+  );
+  // With no rules yet, "nothing matches" is no news.
+  const gaps = draft.rules.length > 0 ? state.check.warnings.table : [];
   const hasColumns = draft.inputs.length > 0 || draft.outputs.length > 0;
 
   const addRule = () => {
+    focusAfterRender(draft.rules.length, 0);
     dispatch({ type: 'addRule', at: draft.rules.length, uid: newUid() });
-    focusCell(draft.rules.length, 0);
   };
   const move = (from: number, to: number) => {
     if (to < 0 || to >= draft.rules.length) return;

@@ -45,6 +45,8 @@ export function useClassifierEditor(
   const [saveFailure, setSaveFailure] = useState<string | null>(null);
   const [conflict, setConflict] = useState(false);
   const [previewed, setPreviewed] = useState<ClassifierDraft | null>(null);
+  /** Problems of the whole table wait for a first Preview or Publish; cells speak at once. */
+  const [attempted, setAttempted] = useState(stored !== null);
   const put = usePutClassifier(app);
   const preview = usePreviewClassifier(app, key);
 
@@ -63,6 +65,7 @@ export function useClassifierEditor(
   }, []);
 
   const refuse = (): boolean => {
+    setAttempted(true);
     if (check.errors.count === 0) return false;
     void message.error(t('classifiers.editor.fixErrors', { count: check.errors.count }));
     return true;
@@ -134,6 +137,7 @@ export function useClassifierEditor(
     check,
     /** Local and server errors together; warnings are in `check.warnings`. */
     errors,
+    attempted,
     ruleIds,
     saveFailure,
     conflict,

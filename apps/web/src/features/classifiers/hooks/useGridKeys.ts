@@ -1,9 +1,14 @@
-import { useCallback, useRef, type KeyboardEvent } from 'react';
+import { useCallback, useLayoutEffect, useRef, type KeyboardEvent } from 'react';
 import type { DraftAction } from '../utils/draftReducer';
 import { newUid } from '../utils/classifierDraft';
 
 /** The DOM name of a grid cell: row and flat column (inputs, then outputs, then description). */
 export const cellAddress = (row: number, column: number) => `${row}:${column}`;
+
+interface CellAt {
+  row: number;
+  column: number;
+}
 
 /**
  * Spreadsheet keys for the rules grid: Tab / Shift+Tab go from cell to cell (rows wrap), Enter
@@ -15,15 +20,29 @@ export function useGridKeys(
   dispatch: (action: DraftAction) => void,
 ) {
   const gridRef = useRef<HTMLTableElement>(null);
+  /** A cell to focus once the rows have re-rendered (after a move or an insert). */
+  const pending = useRef<CellAt | null>(null);
 
-  const focusCell = useCallback((row: number, column: number) => {
-    requestAnimationFrame(() => {
-      const cell = gridRef.current?.querySelector<HTMLElement>(
-        `[data-cell="${cellAddress(row, column)}"]`,
-      );
-      cell?.focus();
-      if (cell instanceof HTMLInputElement) cell.select();
-    });
+  const focusNow = useCallback(({ row, column }: CellAt) => {
+    const cell = gridRef.current?.querySelector<HTMLElement>(
+      `[data-cell="${cellAddress(row, column)}"]`,
+    );
+    cell?.focus();
+    if (cell instanceof HTMLInputElement) cell.select();
+  }, []);
+
+  // Runs after every render of the grid: the moved or inserted row is in the DOM by then, and
+  // focus lands before the next key is handled.
+  useLayoutEffect(() => {
+    const target = pending.current;
+    if (!target) return;
+    pending.current = null;
+    focusNow(target);
+  });
+
+  /** Focuses a cell after the change being dispatched has rendered. */
+  const focusAfterRender = useCallback((row: number, column: number) => {
+    pending.current = { row, column };
   }, []);
 
   const onCellKeyDown = useCallback(
@@ -32,24 +51,24 @@ export function useGridKeys(
         const flat = row * columns + column + (event.shiftKey ? -1 : 1);
         if (flat < 0 || flat >= rows * columns) return; // leave the grid
         event.preventDefault();
-        focusCell(Math.floor(flat / columns), flat % columns);
+        focusNow({ row: Math.floor(flat / columns), column: flat % columns });
       } else if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
         event.preventDefault();
+        focusAfterRender(row + 1, 0);
         dispatch({ type: 'addRule', at: row + 1, uid: newUid() });
-        focusCell(row + 1, 0);
       } else if (event.key === 'Enter' && !event.altKey && !event.shiftKey) {
         event.preventDefault();
-        if (row + 1 < rows) focusCell(row + 1, column);
+        if (row + 1 < rows) focusNow({ row: row + 1, column });
       } else if (event.altKey && (event.key === 'ArrowUp' || event.key === 'ArrowDown')) {
         event.preventDefault();
         const to = row + (event.key === 'ArrowUp' ? -1 : 1);
         if (to < 0 || to >= rows) return;
+        focusAfterRender(to, column);
         dispatch({ type: 'moveRule', from: row, to });
-        focusCell(to, column);
       }
     },
-    [rows, columns, dispatch, focusCell],
+    [rows, columns, dispatch, focusNow, focusAfterRender],
   );
 
-  return { gridRef, focusCell, onCellKeyDown };
+  return { gridRef, focusAfterRender, onCellKeyDown };
 }

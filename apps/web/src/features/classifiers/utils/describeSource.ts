@@ -1,4 +1,4 @@
-import type { InputSource } from '@formwork/definitions';
+import type { Filter, InputSource } from '@formwork/definitions';
 import type { TFunction } from 'i18next';
 
 /** A short line under a column header: "sum(order.amount) · P365D", "ntile 5 of revenue". */
@@ -15,4 +15,11 @@ export function describeSource(source: InputSource, t: TFunction): string {
     return `${source.aggregate}(${what})${window}${where}`;
   }
   return source.field;
+}
+
+/** `status eq "paid"` for one condition; the JSON of anything more nested. */
+export function describeFilter(filter: Filter): string {
+  if ('field' in filter && 'op' in filter)
+    return `${filter.field} ${filter.op} ${JSON.stringify(filter.value ?? null)}`;
+  return JSON.stringify(filter);
 }
