@@ -13,6 +13,7 @@ import type {
 } from '@formwork/definitions';
 import { appsApi, entitiesApi, recordsApi } from './entities-api.js';
 import { classifiersApi } from './classifiers-api.js';
+import { flowsApi } from './flows-api.js';
 import { formsApi } from './forms-api.js';
 import { HttpTransport, type Authentication, type ClientOptions } from './http.js';
 
@@ -26,6 +27,7 @@ export class FormworkClient {
   readonly records: ReturnType<typeof recordsApi>;
   readonly forms: ReturnType<typeof formsApi>;
   readonly classifiers: ReturnType<typeof classifiersApi>;
+  readonly flows: ReturnType<typeof flowsApi>;
 
   constructor(options: ClientOptions = {}) {
     this.http = new HttpTransport(options);
@@ -34,6 +36,7 @@ export class FormworkClient {
     this.records = recordsApi(this.http);
     this.forms = formsApi(this.http);
     this.classifiers = classifiersApi(this.http);
+    this.flows = flowsApi(this.http);
   }
 
   /** Switches to bearer authentication, e.g. after `auth.login` in a script. */

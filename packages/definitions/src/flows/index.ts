@@ -5,3 +5,4 @@ export * from './iso-duration.js';
 export * from './node-data.js';
 export * from './node-types.js';
 export * from './trigger.js';
+export * from './flow-resources.js';
