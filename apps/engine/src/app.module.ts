@@ -13,6 +13,7 @@ import type { Config } from './config/config.js';
 import { RecordsModule } from './records/records.module.js';
 import { FormsModule } from './forms/forms.module.js';
 import { ClassifiersModule } from './classifiers/classifiers.module.js';
+import { FlowsModule } from './flows/flows.module.js';
 import { QueueModule } from './queue/queue.module.js';
 import { HealthController } from './health/health.controller.js';
 import { UsersModule } from './users/users.module.js';
@@ -46,6 +47,7 @@ export class AppModule {
         RecordsModule,
         FormsModule,
         ClassifiersModule,
+        FlowsModule,
       ],
       controllers: [HealthController],
       providers: [{ provide: APP_FILTER, useClass: ProblemFilter }],

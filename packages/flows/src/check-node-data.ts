@@ -133,7 +133,8 @@ function checkReferences(check: NodeCheck) {
     case 'webhook':
       if (typeof data.url === 'string') {
         const problem = checkWebhookUrl(data.url, context.engineOrigins);
-        if (problem) report(check, problem.code, problem.message, 'url');
+        if (problem && !isAllowedInternalTarget(problem.code, data.url, context))
+          report(check, problem.code, problem.message, 'url');
       }
       break;
     case 'subflow':
@@ -193,4 +194,19 @@ export function checkNodeData(
     }
   }
   return check.errors;
+}
+
+/** Loopback and private targets an admin allowed by host name (a test server, an intranet CRM). */
+function isAllowedInternalTarget(
+  code: string,
+  url: string,
+  context: FlowValidationContext,
+): boolean {
+  if (code !== 'webhook_targets_loopback' && code !== 'webhook_targets_private_network')
+    return false;
+  try {
+    return context.allowedWebhookHosts?.includes(new URL(url).hostname) ?? false;
+  } catch {
+    return false;
+  }
 }

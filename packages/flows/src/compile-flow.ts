@@ -4,7 +4,7 @@ import {
   type FlowNode,
   type NodeType,
 } from '@formwork/definitions';
-import type { FlowError } from './flow-errors.js';
+import type { FlowError, FlowValidationContext } from './flow-errors.js';
 import { indexGraph, outgoingOf, type GraphIndex } from './graph.js';
 import {
   JOINED_STATE,
@@ -245,8 +245,8 @@ function compileScope(
  * actions and guards referenced by name with their params (see README.md for the names). An
  * invalid flow compiles to nothing and answers the validator's errors.
  */
-export function compileFlow(flow: unknown): CompileFlowResult {
-  const { valid, errors } = validateFlow(flow);
+export function compileFlow(flow: unknown, context?: FlowValidationContext): CompileFlowResult {
+  const { valid, errors } = validateFlow(flow, context);
   if (!valid) return { config: null, errors };
   const definition = flowInputSchema.parse(flow);
   const index = indexGraph(definition.graph);

@@ -73,6 +73,8 @@ export interface FlowValidationContext {
   entities?: readonly string[];
   /** Origins the engine answers on (`https://crm.example.com`): webhooks must not call back into it. */
   engineOrigins?: readonly string[];
+  /** Hosts webhooks may reach although they are loopback or private (the engine's allow list). */
+  allowedWebhookHosts?: readonly string[];
 }
 
 export interface FlowValidationResult {

@@ -38,6 +38,7 @@ const READ_SUBJECTS: Subject[] = [
   'Record',
   'Form',
   'Classifier',
+  'Flow',
   'Dashboard',
   'Template',
 ];

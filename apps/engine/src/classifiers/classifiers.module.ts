@@ -28,5 +28,6 @@ import { OnChangeClassification } from './on-change-classification.js';
     ClassifierSchedules,
     OnChangeClassification,
   ],
+  exports: [OnChangeClassification],
 })
 export class ClassifiersModule {}

@@ -81,6 +81,17 @@ export class OnChangeClassification implements RecordWriteHook, OnModuleInit {
     return [...parents];
   }
 
+  /** Classifies records now with one classifier, in the caller's transaction (a flow's classify step). */
+  async classifyNow(
+    client: SqlClient,
+    app: string,
+    key: string,
+    ids: readonly string[],
+  ): Promise<ClassifiedRow[] | undefined> {
+    const classifier = await this.classifiers.find(app, key);
+    return classifier && this.classify(client, classifier, ids);
+  }
+
   private async classify(
     client: SqlClient,
     classifier: StoredClassifier,

@@ -63,6 +63,16 @@ const configSchema = z.object({
   FORMWORK_PUBLIC_FORM_MAX_BYTES: positiveInteger(1024 * 1024 * 1024).default(64 * 1024),
   FORMWORK_PUBLIC_SUBMISSIONS_PER_MINUTE: positiveInteger(1_000_000_000).default(30),
   FORMWORK_DB_POOL_SIZE: positiveInteger(200).default(10),
+  /** SMTP server for flow emails, e.g. `smtp://user:pass@mail.example.com:587`; unset: emails fail visibly. */
+  FORMWORK_SMTP_URL: z.url({ error: 'must be an smtp:// or smtps:// URL' }).optional(),
+  FORMWORK_MAIL_FROM: z.string().min(3).default('Formwork <no-reply@localhost>'),
+  /** Retries of an email or webhook delivery after its first attempt (with backoff). */
+  FORMWORK_DELIVERY_RETRIES: positiveInteger(50).default(5),
+  /** Hosts webhooks may call although they are loopback or private (tests, an intranet CRM). */
+  FORMWORK_WEBHOOK_ALLOWED_HOSTS: z
+    .string()
+    .default('')
+    .transform((text) => text.split(',').map((host) => host.trim()).filter(Boolean)),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),

@@ -8,6 +8,7 @@ export const CHANGE_CHANNELS = [
   'formwork_entities',
   'formwork_sessions',
   'formwork_classifiers',
+  'formwork_flows',
   'formwork_forms',
 ] as const;
 export type ChangeChannel = (typeof CHANGE_CHANNELS)[number];

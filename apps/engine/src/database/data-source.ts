@@ -6,6 +6,7 @@ import { Jobs1732550000000 } from './migrations/1732550000000-jobs.js';
 import { ChangeNotifications1732600000000 } from './migrations/1732600000000-change-notifications.js';
 import { Forms1732700000000 } from './migrations/1732700000000-forms.js';
 import { Classifiers1732850000000 } from './migrations/1732850000000-classifiers.js';
+import { Flows1733000000000 } from './migrations/1733000000000-flows.js';
 
 export const ENGINE_SCHEMA = 'formwork';
 
@@ -16,6 +17,7 @@ export const MIGRATIONS = [
   ChangeNotifications1732600000000,
   Forms1732700000000,
   Classifiers1732850000000,
+  Flows1733000000000,
 ];
 
 /**

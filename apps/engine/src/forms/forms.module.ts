@@ -25,5 +25,6 @@ import { PublicGuardsRepository } from './public-guards.repository.js';
     PublicGuardsRepository,
     SettingsRepository,
   ],
+  exports: [FormValidator, FormsRepository],
 })
 export class FormsModule {}

@@ -9,6 +9,7 @@ import PgBoss from 'pg-boss';
 import type { Logger } from 'pino';
 import { DataSource } from 'typeorm';
 import { LOGGER } from '../common/logger.js';
+import type { SqlClient } from '../database/prepared-query.js';
 
 export interface QueueWorker<Data extends object> {
   queue: string;
@@ -74,13 +75,10 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
       });
       const workerId = await this.boss.work<object>(
         worker.queue,
-        { pollingIntervalSeconds: 0.5, batchSize: 1 },
+        { pollingIntervalSeconds: 0.5, batchSize: 1, includeMetadata: true },
         async (jobs) => {
           for (const job of jobs)
-            await worker.handle(job.data, {
-              id: job.id,
-              retryCount: (job as { retryCount?: number }).retryCount ?? 0,
-            });
+            await worker.handle(job.data, { id: job.id, retryCount: job.retryCount });
         },
       );
       this.workerIds.set(worker.queue, workerId);
@@ -89,8 +87,14 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
     this.started = true;
   }
 
-  async send(queue: string, data: object, options: PgBoss.SendOptions = {}): Promise<string> {
-    const id = await this.boss.send(queue, data, options);
+  /** With `client`, the job is written in that connection's transaction (it exists iff it commits). */
+  async send(
+    queue: string,
+    data: object,
+    { client, ...options }: PgBoss.SendOptions & { client?: SqlClient } = {},
+  ): Promise<string> {
+    const db = client && { executeSql: (text: string, values: unknown[]) => client.query(text, values) };
+    const id = await this.boss.send(queue, data, { ...options, ...(db ? { db } : {}) });
     if (!id) throw new Error(`the ${queue} queue refused the job (a singleton already waits)`);
     // Polling would take it within half a second; the user is waiting for a progress bar now.
     const workerId = this.workerIds.get(queue);

@@ -296,7 +296,7 @@ export class RecordsRepository {
       app: string;
       entity: string;
       recordId: string;
-      actorId: string;
+      actorId: string | null;
       action: RecordHistoryEntry['action'];
       before: unknown;
       after: unknown;

@@ -8,6 +8,7 @@ import {
   type Page,
   type RecordHistoryEntry,
 } from '@formwork/definitions';
+import { randomUUID } from 'node:crypto';
 import { DataSource, type EntityManager } from 'typeorm';
 import { AppsRepository } from '../apps/apps.repository.js';
 import type { RequestActor } from '../auth/request-actor.js';
@@ -201,47 +202,118 @@ export class RecordsService {
     actor: RequestActor,
     alsoWrite?: (manager: EntityManager) => Promise<void>,
   ): Promise<EntityRecord> {
+    const values = this.parse(target.entity, body, 'update');
+    return this.inTransaction(target, (manager) =>
+      this.writeUpdate(manager, target, id, values, {
+        expectedVersion,
+        actorId: actor.userId,
+        alsoWrite,
+      }),
+    );
+  }
+
+  /**
+   * An update inside the caller's transaction (a flow step, a completed task): validated, with
+   * history, on-change work and `record_updated` naming the flow that wrote it (so that flow is
+   * not started again by its own write).
+   */
+  async updateInTransaction(
+    manager: EntityManager,
+    app: string,
+    entityKey: string,
+    id: string,
+    body: unknown,
+    by: { actorId: string | null; flow?: string },
+  ): Promise<EntityRecord> {
+    const target = await this.target(app, entityKey);
+    const values = this.parse(target.entity, body, 'update');
+    return this.mapUniqueViolation(target, () =>
+      this.writeUpdate(manager, target, id, values, { actorId: by.actorId, flow: by.flow }),
+    );
+  }
+
+  /** A create inside the caller's transaction (a flow's create_record step). */
+  async createInTransaction(
+    manager: EntityManager,
+    app: string,
+    entityKey: string,
+    body: unknown,
+    actorId: string | null,
+  ): Promise<EntityRecord> {
+    const target = await this.target(app, entityKey);
+    const values = this.withDefaults(target.entity, this.parse(target.entity, body, 'create'));
+    return this.mapUniqueViolation(target, async () => {
+      await this.checkReferences(target, values, manager);
+      const fields = target.entity.fields.filter((field) => values[field.key] !== undefined);
+      const client = await clientOf(manager);
+      const [row] = await this.records.insertManyWithHistory(
+        app,
+        target.entity,
+        fields,
+        [{ id: randomUUID(), actorId, values }],
+        client,
+      );
+      if (!row) throw new StaleDefinitionError(app, entityKey);
+      const writes = await this.hooks.afterWrite(client, {
+        app,
+        entity: target.entity,
+        ids: [row.id],
+      });
+      return withHookWrites(row, writes) as EntityRecord;
+    });
+  }
+
+  private async writeUpdate(
+    manager: EntityManager,
+    target: Target,
+    id: string,
+    values: Record<string, unknown>,
+    options: {
+      expectedVersion?: number;
+      actorId: string | null;
+      flow?: string;
+      alsoWrite?: (manager: EntityManager) => Promise<void>;
+    },
+  ): Promise<EntityRecord> {
     const { app, entity } = target;
     const entityKey = entity.key;
-    const values = this.parse(entity, body, 'update');
-    return this.inTransaction(target, async (manager) => {
-      const before = await this.records.find(app, target.entity, id, { manager, lock: true });
-      if (!before) throw notFound(`There is no record ${id} in ${entityKey}.`);
-      if (expectedVersion !== undefined && before.version !== expectedVersion) {
-        throw conflict(
-          `The record was changed by someone else (now version ${before.version}). Reload it and try again.`,
-        );
-      }
-      await this.checkReferences(target, values, manager);
-      const after = await this.records.update(app, target.entity, id, values, manager);
-      const changed = Object.keys(values).filter(
-        (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+    const { expectedVersion, alsoWrite } = options;
+    const before = await this.records.find(app, target.entity, id, { manager, lock: true });
+    if (!before) throw notFound(`There is no record ${id} in ${entityKey}.`);
+    if (expectedVersion !== undefined && before.version !== expectedVersion) {
+      throw conflict(
+        `The record was changed by someone else (now version ${before.version}). Reload it and try again.`,
       );
-      await this.records.addHistory(
-        {
-          app,
-          entity: entityKey,
-          recordId: id,
-          actorId: actor.userId,
-          action: 'update',
-          before: withoutDeletedFlag(before),
-          after,
-        },
-        manager,
-      );
-      await this.records.addEvent(
-        {
-          type: 'record_updated',
-          app,
-          entity: entityKey,
-          recordId: id,
-          payload: { fields: changed },
-        },
-        manager,
-      );
-      await alsoWrite?.(manager);
-      return this.afterWrite(manager, target, after, before);
-    });
+    }
+    await this.checkReferences(target, values, manager);
+    const after = await this.records.update(app, target.entity, id, values, manager);
+    const changed = Object.keys(values).filter(
+      (key) => JSON.stringify(before[key]) !== JSON.stringify(after[key]),
+    );
+    await this.records.addHistory(
+      {
+        app,
+        entity: entityKey,
+        recordId: id,
+        actorId: options.actorId,
+        action: 'update',
+        before: withoutDeletedFlag(before),
+        after,
+      },
+      manager,
+    );
+    await this.records.addEvent(
+      {
+        type: 'record_updated',
+        app,
+        entity: entityKey,
+        recordId: id,
+        payload: { fields: changed, ...(options.flow ? { flow: options.flow } : {}) },
+      },
+      manager,
+    );
+    await alsoWrite?.(manager);
+    return this.afterWrite(manager, target, after, before);
   }
 
   async delete(app: string, entityKey: string, id: string, actor: RequestActor): Promise<void> {
