@@ -82,6 +82,15 @@ async function refused(call: Promise<unknown>) {
 const surveyRows = async () =>
   (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM app_crm.survey`))[0]!.n;
 
+/** Waits until `check` holds (another engine hears of a change by NOTIFY, within milliseconds). */
+async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error('the condition did not hold in time');
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
 beforeAll(async () => {
   t = await startTestEngine({ FORMWORK_PUBLIC_SUBMISSIONS_PER_MINUTE: '1000' });
   await t.admin.apps.create({ key: 'crm', name: '客户管理' });
@@ -395,6 +404,34 @@ describe('public forms', () => {
     expect((await raw('GET', `/api/public/forms/${form.shareToken}`)).status).toBe(410);
     await t.admin.forms.put('crm', 'survey', { ...surveyForm, public: true, closesAt: null });
     expect((await raw('GET', `/api/public/forms/${form.shareToken}`)).status).toBe(200);
+  });
+});
+
+describe('public forms on two engines (one database)', () => {
+  let form: Form;
+  let other: string;
+  beforeAll(async () => {
+    form = await t.admin.forms.put('crm', 'survey', { ...surveyForm, public: true });
+    other = (await t.secondEngine()).url;
+  });
+  const submitOn = (url: string, body: unknown, headers: Record<string, string> = {}) =>
+    fetch(`${url}/api/public/forms/${form.shareToken}/submissions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: JSON.stringify(body),
+    });
+
+  it('closes the form on every engine (cached forms are told of the change)', async () => {
+    expect((await fetch(`${other}/api/public/forms/${form.shareToken}`)).status).toBe(200);
+    await t.admin.forms.put('crm', 'survey', { ...surveyForm, public: true, closed: true });
+    await eventually(
+      async () => (await fetch(`${other}/api/public/forms/${form.shareToken}`)).status === 410,
+    );
+    expect((await submitOn(other, { data: { kind: '咨询' } })).status).toBe(410);
+    await t.admin.forms.put('crm', 'survey', { ...surveyForm, public: true, closed: false });
+    await eventually(
+      async () => (await submitOn(other, { data: { kind: '咨询' } })).status === 201,
+    );
   });
 });
 

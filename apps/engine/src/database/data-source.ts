@@ -5,6 +5,7 @@ import { AppsAndEntities1732400000000 } from './migrations/1732400000000-apps-an
 import { Jobs1732550000000 } from './migrations/1732550000000-jobs.js';
 import { ChangeNotifications1732600000000 } from './migrations/1732600000000-change-notifications.js';
 import { Forms1732700000000 } from './migrations/1732700000000-forms.js';
+import { FormNotifications1732900000000 } from './migrations/1732900000000-form-notifications.js';
 import { Classifiers1732850000000 } from './migrations/1732850000000-classifiers.js';
 import { Flows1733000000000 } from './migrations/1733000000000-flows.js';
 
@@ -17,6 +18,7 @@ export const MIGRATIONS = [
   ChangeNotifications1732600000000,
   Forms1732700000000,
   Classifiers1732850000000,
+  FormNotifications1732900000000,
   Flows1733000000000,
 ];
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import type { Form, FormDesign, JsonSchema, UiSchema } from '@formwork/definitions';
 import { DataSource, type EntityManager } from 'typeorm';
+import { InvalidatedCache } from '../common/invalidated-cache.js';
+import { ChangeFeed } from '../database/change-feed.js';
 import { queryPrepared } from '../database/prepared-query.js';
 
 interface FormRow {
@@ -58,9 +60,31 @@ export interface FormHeader {
   closesAt: string | null;
 }
 
+const MAX_CACHED_FORMS = 2_000;
+
 @Injectable()
 export class FormsRepository {
-  constructor(private readonly dataSource: DataSource) {}
+  /** Public forms by share token, read on every public request: dropped on change (NOTIFY). */
+  private readonly byShareToken = new InvalidatedCache<StoredForm>(MAX_CACHED_FORMS);
+
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly feed: ChangeFeed,
+  ) {
+    feed.subscribe('formwork_forms', {
+      changed: (payload) => this.forgetWhere(payload),
+      reset: () => this.byShareToken.clear(),
+    });
+  }
+
+  /** Call after a transaction that changed a form commits; other engines hear of it by NOTIFY. */
+  forget(app: string, key: string): void {
+    this.forgetWhere(`${app}/${key}`);
+  }
+
+  private forgetWhere(appAndKey: string): void {
+    this.byShareToken.deleteWhere((form) => `${form.app}/${form.key}` === appAndKey);
+  }
 
   async list(app: string): Promise<StoredForm[]> {
     const rows: FormRow[] = await this.dataSource.query(
@@ -83,15 +107,21 @@ export class FormsRepository {
     return rows[0] && toForm(rows[0]);
   }
 
-  /** The public form a share link names (the hot path of public submissions: prepared). */
+  /** The public form a share link names (the hot path of public submissions: cached, prepared). */
   async findByShareToken(token: string): Promise<StoredForm | undefined> {
-    const rows = await queryPrepared<FormRow>(
-      this.dataSource,
-      `${SELECT_FORM} WHERE f.share_token = $1 AND f.public`,
-      [token],
-      0,
+    return this.byShareToken.get(
+      token,
+      async () => {
+        const rows = await queryPrepared<FormRow>(
+          this.dataSource,
+          `${SELECT_FORM} WHERE f.share_token = $1 AND f.public`,
+          [token],
+          0,
+        );
+        return rows[0] && toForm(rows[0]);
+      },
+      this.feed.isLive,
     );
-    return rows[0] && toForm(rows[0]);
   }
 
   async insert(app: string, key: string, header: FormHeader, manager: EntityManager) {

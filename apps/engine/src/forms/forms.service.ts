@@ -72,7 +72,7 @@ export class FormsService {
     if (input.entity && !entity)
       throw unprocessable([{ path: '/entity', message: `there is no entity ${input.entity}` }]);
     const definition = this.definitionOf(input, entity);
-    return this.dataSource.transaction(async (manager) => {
+    const result = await this.dataSource.transaction(async (manager) => {
       const current = await this.forms.find(app, key, manager, true);
       if (expectedVersion !== undefined && current?.version !== expectedVersion)
         throw conflict(
@@ -106,6 +106,8 @@ export class FormsService {
       );
       return { form: publicView(saved), created: !current };
     });
+    this.forms.forget(app, key);
+    return result;
   }
 
   async delete(app: string, key: string, actor: RequestActor): Promise<void> {
@@ -125,6 +127,7 @@ export class FormsService {
         manager,
       );
     });
+    this.forms.forget(app, key);
   }
 
   /** The schema the form validates with: compiled from the design, generated, or as written. */
