@@ -457,6 +457,49 @@ describe('public rate limit', () => {
       const third = await post();
       expect(third.status).toBe(429);
       expect(Number(third.headers.get('retry-after'))).toBeGreaterThan(0);
+      expect(Number(third.headers.get('retry-after'))).toBeLessThanOrEqual(60);
+    } finally {
+      await limited.stop();
+    }
+  });
+
+  it('holds a burst to the limit, and counts the submissions of every engine in the database', async () => {
+    const limit = 6;
+    const limited = await startTestEngine({ FORMWORK_PUBLIC_SUBMISSIONS_PER_MINUTE: `${limit}` });
+    try {
+      await limited.admin.apps.create({ key: 'crm', name: 'crm' });
+      await limited.admin.entities.put('crm', customer);
+      const form = await limited.admin.forms.put('crm', 'signup', {
+        name: 's',
+        entity: 'customer',
+        public: true,
+      });
+      const other = (await limited.secondEngine()).url;
+      const post = (url: string) =>
+        fetch(`${url}/api/public/forms/${form.shareToken}/submissions`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json' },
+          body: JSON.stringify({ data: { name: 'x' } }),
+        });
+      const burst = await Promise.all(Array.from({ length: 10 }, () => post(limited.url)));
+      const statuses = burst.map((response) => response.status);
+      expect(statuses.filter((status) => status === 201)).toHaveLength(limit);
+      expect(statuses.filter((status) => status === 429)).toHaveLength(10 - limit);
+      // The other engine has not heard of this client yet: it may admit up to half the limit on
+      // its own (ADR 0010), then it asks the database, which has every engine's count.
+      const elsewhere: number[] = [];
+      for (let hit = 0; hit <= limit / 2; hit += 1) elsewhere.push((await post(other)).status);
+      expect(elsewhere.at(-1)).toBe(429);
+      expect(elsewhere.filter((status) => status === 201).length).toBeLessThanOrEqual(limit / 2);
+      const refused = await post(limited.url);
+      expect(refused.status).toBe(429);
+      expect(Number(refused.headers.get('retry-after'))).toBeGreaterThan(0);
+      await eventually(async () => {
+        const [row] = await limited.sql<{ hits: number }>(
+          `SELECT sum(hits)::int AS hits FROM formwork.rate_limits WHERE bucket LIKE 'public-form:%'`,
+        );
+        return row?.hits === 10 + elsewhere.length + 1;
+      });
     } finally {
       await limited.stop();
     }

@@ -12,6 +12,7 @@ import { FormsService } from './forms.service.js';
 import { PublicFormsController } from './public-forms.controller.js';
 import { PublicFormsService } from './public-forms.service.js';
 import { PublicGuardsRepository } from './public-guards.repository.js';
+import { PublicRateLimiter } from './public-rate-limiter.js';
 
 @Module({
   imports: [AppsModule, AuditModule, EntitiesModule, RecordsModule],
@@ -23,6 +24,7 @@ import { PublicGuardsRepository } from './public-guards.repository.js';
     FormSubmissionsService,
     PublicFormsService,
     PublicGuardsRepository,
+    PublicRateLimiter,
     SettingsRepository,
   ],
   exports: [FormValidator, FormsRepository],

@@ -6,7 +6,6 @@ import {
   conflict,
   notFound,
   problemOf,
-  tooManyRequests,
   unprocessable,
 } from '../common/problem.js';
 import { CONFIG } from '../config/config.module.js';
@@ -17,8 +16,7 @@ import { CustomerLinks } from './customer-links.js';
 import { FormSubmissionsService, type Submitter } from './form-submissions.service.js';
 import { FormsRepository, type StoredForm } from './forms.repository.js';
 import { PublicGuardsRepository, type StoredResponse } from './public-guards.repository.js';
-
-const RATE_WINDOW_SECONDS = 60;
+import { PublicRateLimiter } from './public-rate-limiter.js';
 
 export interface PublicRequest {
   body: { data: Record<string, unknown>; [HONEYPOT_FIELD]?: string };
@@ -40,6 +38,7 @@ export class PublicFormsService implements OnModuleInit {
     private readonly forms: FormsRepository,
     private readonly entities: EntitiesRepository,
     private readonly guards: PublicGuardsRepository,
+    private readonly rateLimiter: PublicRateLimiter,
     private readonly submissions: FormSubmissionsService,
     private readonly settings: SettingsRepository,
   ) {}
@@ -74,7 +73,7 @@ export class PublicFormsService implements OnModuleInit {
           `A submission may be at most ${this.config.FORMWORK_PUBLIC_FORM_MAX_BYTES} bytes.`,
         ),
       );
-    await this.limitRate(request.clientAddress);
+    await this.rateLimiter.hit(request.clientAddress);
     const form = await this.openForm(token);
     const scope = `public-form:${form.app}/${form.key}`;
     const key = request.idempotencyKey;
@@ -128,13 +127,5 @@ export class PublicFormsService implements OnModuleInit {
     if (form.closesAt && new Date(form.closesAt).getTime() <= Date.now())
       throw gone('This form has expired and no longer accepts answers.');
     return form;
-  }
-
-  private async limitRate(clientAddress: string): Promise<void> {
-    const hits = await this.guards.hit(`public-form:${clientAddress}`, RATE_WINDOW_SECONDS);
-    if (hits > this.config.FORMWORK_PUBLIC_SUBMISSIONS_PER_MINUTE) {
-      const wait = RATE_WINDOW_SECONDS - (Math.floor(Date.now() / 1000) % RATE_WINDOW_SECONDS);
-      throw tooManyRequests('Too many submissions from your network. Try again in a minute.', wait);
-    }
   }
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query.js';
+import { totalKey, type HitCount } from './hit-counter.js';
 
 export interface StoredResponse {
   status: number;
@@ -10,25 +11,35 @@ export interface StoredResponse {
 const IDEMPOTENCY_HOURS = 24;
 
 /**
- * Rate-limit counters and idempotency keys for anonymous requests. They are rows, not process
- * memory, so a client sees the same limits and the same replayed answers from every engine.
+ * Rate-limit counters and idempotency keys for anonymous requests. They are rows, so a client
+ * sees the same limits and the same replayed answers from every engine; hits are counted per
+ * engine and added here in batches (PublicRateLimiter).
  */
 @Injectable()
 export class PublicGuardsRepository {
   constructor(private readonly dataSource: DataSource) {}
 
-  /** Counts one hit in the current window and answers how many this bucket has had in it. */
-  async hit(bucket: string, windowSeconds: number): Promise<number> {
-    const [row] = await queryPrepared<{ hits: number }>(
+  /**
+   * Adds hits to the shared counters (one statement for every bucket of a flush, rows locked in
+   * the order given) and answers each bucket's new total, by `totalKey`.
+   */
+  async addHits(counts: HitCount[]): Promise<Map<string, number>> {
+    const rows = await queryPrepared<{ bucket: string; window_start: number; hits: number }>(
       this.dataSource,
-      `INSERT INTO formwork.rate_limits (bucket, window_start, hits)
-       VALUES ($1, to_timestamp(floor(extract(epoch FROM now()) / $2) * $2), 1)
-       ON CONFLICT (bucket, window_start) DO UPDATE SET hits = formwork.rate_limits.hits + 1
-       RETURNING hits`,
-      [bucket, windowSeconds],
+      `INSERT INTO formwork.rate_limits AS r (bucket, window_start, hits)
+       SELECT bucket, to_timestamp(window_start), hits
+         FROM unnest($1::text[], $2::bigint[], $3::int[]) WITH ORDINALITY AS c(bucket, window_start, hits, n)
+        ORDER BY n
+       ON CONFLICT (bucket, window_start) DO UPDATE SET hits = r.hits + EXCLUDED.hits
+       RETURNING bucket, extract(epoch FROM window_start)::float8 AS window_start, hits`,
+      [
+        counts.map((count) => count.bucket),
+        counts.map((count) => count.windowStart),
+        counts.map((count) => count.hits),
+      ],
       0,
     );
-    return row!.hits;
+    return new Map(rows.map((row) => [totalKey(row.bucket, row.window_start), row.hits]));
   }
 
   /**
