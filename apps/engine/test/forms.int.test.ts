@@ -82,6 +82,15 @@ async function refused(call: Promise<unknown>) {
 const surveyRows = async () =>
   (await t.sql<{ n: number }>(`SELECT count(*)::int AS n FROM app_crm.survey`))[0]!.n;
 
+/** Rows of everything a public submission writes (a repeat must add none). */
+const writtenRows = async (engine: TestEngine = t) =>
+  (
+    await engine.sql<{ counts: number[] }>(
+      `SELECT ARRAY[(SELECT count(*) FROM formwork.form_submissions), (SELECT count(*) FROM formwork.events),
+                    (SELECT count(*) FROM formwork.record_history), (SELECT count(*) FROM formwork.idempotency_keys)]::int[] AS counts`,
+    )
+  )[0]!.counts;
+
 /** Waits until `check` holds (another engine hears of a change by NOTIFY, within milliseconds). */
 async function eventually(check: () => Promise<boolean>, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -350,11 +359,68 @@ describe('public forms', () => {
       submitPublic({ data: { kind: '咨询', score: 10 } }, headers),
       submitPublic({ data: { kind: '咨询', score: 10 } }, headers),
     ]);
-    const statuses = [first.status, second.status].sort();
-    expect(statuses[0]).toBe(201);
+    expect([first.status, second.status]).toEqual([201, 201]);
+    const answer = await first.json();
+    expect(await second.json()).toEqual(answer);
+    const written = await writtenRows();
     const again = await submitPublic({ data: { kind: '咨询', score: 10 } }, headers);
     expect(again.status).toBe(201);
-    expect(await again.json()).toEqual(await (first.status === 201 ? first : second).json());
+    expect(await again.json()).toEqual(answer);
+    expect(await surveyRows()).toBe(before + 1);
+    expect(await writtenRows()).toEqual(written);
+  });
+
+  it('makes one record of many concurrent submits with one key, whatever their data', async () => {
+    const before = await surveyRows();
+    const headers = { 'idempotency-key': 'tap-many' };
+    const responses = await Promise.all(
+      Array.from({ length: 8 }, (_, index) =>
+        submitPublic(
+          { data: index % 2 ? { kind: '咨询', score: index } : { kind: '投诉', detail: '慢' } },
+          headers,
+        ),
+      ),
+    );
+    expect(responses.map((response) => response.status)).toEqual(Array(8).fill(201));
+    const answers = await Promise.all(responses.map((response) => response.json()));
+    expect(new Set(answers.map((answer) => JSON.stringify(answer))).size).toBe(1);
+    expect(await surveyRows()).toBe(before + 1);
+    const [submission] = await t.sql<{ id: string }>(
+      `SELECT id FROM formwork.form_submissions WHERE id = $1`,
+      [(answers[0] as { submissionId: string }).submissionId],
+    );
+    expect(submission).toBeDefined();
+  });
+
+  it('replays the first answer for a repeat that is now invalid, and lets a refused one be corrected', async () => {
+    const first = await submitPublic(
+      { data: { kind: '咨询', score: 7 } },
+      { 'idempotency-key': 'later' },
+    );
+    expect(first.status).toBe(201);
+    const repeat = await submitPublic({ data: { kind: '投诉' } }, { 'idempotency-key': 'later' });
+    expect(repeat.status).toBe(201);
+    expect(await repeat.json()).toEqual(await first.json());
+
+    const before = await surveyRows();
+    const headers = { 'idempotency-key': 'fix-me' };
+    expect((await submitPublic({ data: { kind: '投诉' } }, headers)).status).toBe(422);
+    const fixed = await submitPublic({ data: { kind: '投诉', detail: '发货太慢' } }, headers);
+    expect(fixed.status).toBe(201);
+    expect(await surveyRows()).toBe(before + 1);
+  });
+
+  it('claims a key again once it is older than 24 hours', async () => {
+    const headers = { 'idempotency-key': 'old-key' };
+    const first = await submitPublic({ data: { kind: '咨询' } }, headers);
+    expect(first.status).toBe(201);
+    await t.sql(
+      `UPDATE formwork.idempotency_keys SET created_at = now() - interval '25 hours' WHERE key = 'old-key'`,
+    );
+    const before = await surveyRows();
+    const later = await submitPublic({ data: { kind: '咨询' } }, headers);
+    expect(later.status).toBe(201);
+    expect(await later.json()).not.toEqual(await first.json());
     expect(await surveyRows()).toBe(before + 1);
   });
 
@@ -388,7 +454,14 @@ describe('public forms', () => {
     expect((await submitPublic({ data: {}, extra: 1 })).status).toBe(422);
     const bot = await submitPublic({ data: { kind: '咨询' }, _hp: 'http://spam.example' });
     expect(bot.status).toBe(201);
+    const botHeaders = { 'idempotency-key': 'bot-1' };
+    const keyedBot = await submitPublic({ data: { kind: '咨询' }, _hp: 'x' }, botHeaders);
+    const keyedAgain = await submitPublic({ data: { kind: '咨询' }, _hp: 'x' }, botHeaders);
+    expect(await keyedAgain.json()).toEqual(await keyedBot.json());
     expect(await surveyRows()).toBe(before);
+    expect(await t.sql(`SELECT 1 FROM formwork.idempotency_keys WHERE key = 'bot-1'`)).toHaveLength(
+      0,
+    );
   });
 
   it('answers 410 once the form is closed or expired', async () => {
@@ -420,6 +493,27 @@ describe('public forms on two engines (one database)', () => {
       headers: { 'content-type': 'application/json', ...headers },
       body: JSON.stringify(body),
     });
+
+  it('makes one record of a double submit that reaches both engines, and replays it on either', async () => {
+    for (const round of [1, 2, 3]) {
+      const before = await surveyRows();
+      const headers = { 'idempotency-key': `both-${round}` };
+      const responses = await Promise.all([
+        submitOn(t.url, { data: { kind: '咨询', score: 7 + round } }, headers),
+        submitOn(other, { data: { kind: '咨询', score: 7 + round } }, headers),
+        submitOn(other, { data: { kind: '投诉', detail: '重复' } }, headers),
+      ]);
+      expect(responses.map((response) => response.status)).toEqual([201, 201, 201]);
+      const answers = await Promise.all(responses.map((response) => response.json()));
+      expect(answers[1]).toEqual(answers[0]);
+      expect(answers[2]).toEqual(answers[0]);
+      expect(await surveyRows()).toBe(before + 1);
+      const written = await writtenRows();
+      const repeat = await submitOn(round % 2 ? other : t.url, { data: { kind: '咨询' } }, headers);
+      expect(await repeat.json()).toEqual(answers[0]);
+      expect(await writtenRows()).toEqual(written);
+    }
+  });
 
   it('closes the form on every engine (cached forms are told of the change)', async () => {
     expect((await fetch(`${other}/api/public/forms/${form.shareToken}`)).status).toBe(200);

@@ -3,7 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { withoutHiddenFields, type FormSubmissionResult } from '@formwork/definitions';
 import type { RequestActor } from '../auth/request-actor.js';
 import { conflict, ProblemException, unprocessable } from '../common/problem.js';
-import type { FormSubmissionRow } from '../records/records.repository.js';
+import type { FormSubmissionRow, IdempotencyClaim } from '../records/records.repository.js';
 import { RecordsService } from '../records/records.service.js';
 import { FormValidator } from './form-validator.js';
 import type { StoredForm } from './forms.repository.js';
@@ -21,6 +21,10 @@ export interface Submitter {
   isPublic: boolean;
   /** Set by a customer link: the relation field pointing at the customer, and the customer's id. */
   customer?: { field: string; recordId: string };
+  /** Chosen by the caller when its answer must be known before the write (an idempotency claim). */
+  submissionId?: string;
+  /** Claimed with the record (creates only): a key used before writes nothing (IdempotencyKeyUsed). */
+  idempotency?: IdempotencyClaim;
 }
 
 /**
@@ -57,11 +61,12 @@ export class FormSubmissionsService {
       ? { ...data, [submitter.customer.field]: submitter.customer.recordId }
       : data;
     const row: FormSubmissionRow = {
-      id: randomUUID(),
+      id: submitter.submissionId ?? randomUUID(),
       form: form.key,
       formVersion: form.version,
       isPublic: submitter.isPublic,
       customerId: submitter.customer?.recordId ?? null,
+      ...(submitter.idempotency ? { idempotency: submitter.idempotency } : {}),
     };
     const record = await asFormErrors(() =>
       submission.recordId && submitter.actor

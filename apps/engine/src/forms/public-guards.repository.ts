@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { queryPrepared } from '../database/prepared-query.js';
+import { IDEMPOTENCY_KEY_HOURS } from '../records/records.repository.js';
 import { totalKey, type HitCount } from './hit-counter.js';
 
 export interface StoredResponse {
@@ -8,12 +9,11 @@ export interface StoredResponse {
   body: unknown;
 }
 
-const IDEMPOTENCY_HOURS = 24;
-
 /**
  * Rate-limit counters and idempotency keys for anonymous requests. They are rows, so a client
- * sees the same limits and the same replayed answers from every engine; hits are counted per
- * engine and added here in batches (PublicRateLimiter).
+ * sees the same limits and the same replayed answers from every engine. Keys are claimed in the
+ * statement that writes the record (RecordsRepository.insertManyWithHistory); hits are counted
+ * per engine and added here in batches (PublicRateLimiter).
  */
 @Injectable()
 export class PublicGuardsRepository {
@@ -42,42 +42,20 @@ export class PublicGuardsRepository {
     return new Map(rows.map((row) => [totalKey(row.bucket, row.window_start), row.hits]));
   }
 
-  /**
-   * Claims an idempotency key. Answers undefined when this request is the first with it (it must
-   * then `remember` or `release` it), else what the first answered, or 'pending' while it runs.
-   */
-  async claim(scope: string, key: string): Promise<StoredResponse | 'pending' | undefined> {
-    const claimed = await queryPrepared<{ key: string }>(
+  /** What the first request with this key answered, while the key is kept (else undefined). */
+  async storedResponse(
+    scope: string,
+    key: string,
+  ): Promise<StoredResponse | 'pending' | undefined> {
+    const [stored] = await queryPrepared<{ status: number | null; response: unknown }>(
       this.dataSource,
-      `INSERT INTO formwork.idempotency_keys (scope, key) VALUES ($1, $2)
-       ON CONFLICT (scope, key) DO UPDATE SET created_at = now(), status = NULL, response = NULL
-         WHERE formwork.idempotency_keys.created_at < now() - make_interval(hours => $3)
-       RETURNING key`,
-      [scope, key, IDEMPOTENCY_HOURS],
+      `SELECT status, response FROM formwork.idempotency_keys
+        WHERE scope = $1 AND key = $2 AND created_at >= now() - make_interval(hours => $3)`,
+      [scope, key, IDEMPOTENCY_KEY_HOURS],
       0,
     );
-    if (claimed.length > 0) return undefined;
-    const [stored] = await this.dataSource.query<{ status: number | null; response: unknown }[]>(
-      `SELECT status, response FROM formwork.idempotency_keys WHERE scope = $1 AND key = $2`,
-      [scope, key],
-    );
-    return stored?.status ? { status: stored.status, body: stored.response } : 'pending';
-  }
-
-  async remember(scope: string, key: string, response: StoredResponse): Promise<void> {
-    await queryPrepared(
-      this.dataSource,
-      `UPDATE formwork.idempotency_keys SET status = $3, response = $4 WHERE scope = $1 AND key = $2`,
-      [scope, key, response.status, JSON.stringify(response.body)],
-      0,
-    );
-  }
-
-  /** A refused request may be corrected and sent again with the same key. */
-  async release(scope: string, key: string): Promise<void> {
-    await this.dataSource.query(
-      `DELETE FROM formwork.idempotency_keys WHERE scope = $1 AND key = $2 AND status IS NULL`,
-      [scope, key],
-    );
+    if (!stored) return undefined;
+    // A claim without an answer: left by an engine of an earlier release while it was writing.
+    return stored.status ? { status: stored.status, body: stored.response } : 'pending';
   }
 }
