@@ -1,6 +1,6 @@
-import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import type { Entity, Filter, FilterOperator } from '@formwork/definitions';
-import { Alert, AutoComplete, Button, Segmented, Select, Space, Typography } from 'antd';
+import { PlusOutlined } from '@ant-design/icons';
+import type { Entity, Filter } from '@formwork/definitions';
+import { Alert, Button, Segmented, Space, Typography } from 'antd';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import {
@@ -8,13 +8,11 @@ import {
   emptyCondition,
   fieldPathOptions,
   filterToDraft,
-  initialValue,
-  operatorsFor,
   resolvePath,
   type ConditionDraft,
   type FilterDraft,
 } from '../utils/filterDraft';
-import { ConditionValueInput } from './ConditionValueInput';
+import { ConditionRow } from './ConditionRow';
 
 interface FilterBuilderProps {
   app: string;
@@ -57,16 +55,6 @@ export function FilterBuilder({ app, entity, entities, filter, onApply }: Filter
       ),
     }));
 
-  const changeField = (condition: ConditionDraft, path: string): ConditionDraft => {
-    const before = resolvePath(condition.field, entity, entities);
-    const after = resolvePath(path, entity, entities);
-    if (before?.type === after?.type && before?.target === after?.target)
-      return { ...condition, field: path };
-    const ops = operatorsFor(after);
-    const op = ops.includes(condition.op) ? condition.op : ops[0]!;
-    return { ...condition, field: path, op, value: initialValue(op) };
-  };
-
   const addCondition = () =>
     setDraft((current) => ({ ...current, conditions: [...current.conditions, emptyCondition()] }));
 
@@ -95,83 +83,23 @@ export function FilterBuilder({ app, entity, entities, filter, onApply }: Filter
         <Typography.Paragraph type="secondary">{t('filter.none')}</Typography.Paragraph>
       )}
       <ol className="fw-plain-list">
-        {draft.conditions.map((condition, index) => {
-          const field = resolvePath(condition.field, entity, entities);
-          const n = index + 1;
-          return (
-            <li
-              key={condition.uid}
-              className="fw-condition"
-              data-testid={`filter-condition-${index}`}
-            >
-              <AutoComplete
-                className="fw-condition-field"
-                value={condition.field}
-                onChange={(path: string) =>
-                  setCondition(condition.uid, (c) => changeField(c, path))
-                }
-                options={paths.map((option) => ({
-                  value: option.path,
-                  label: (
-                    <span>
-                      {option.label}{' '}
-                      <Typography.Text type="secondary">{option.path}</Typography.Text>
-                    </span>
-                  ),
-                }))}
-                showSearch={{
-                  filterOption: (input, option) =>
-                    String(option?.value ?? '').includes(input.trim()) ||
-                    paths.some((p) => p.path === option?.value && p.label.includes(input.trim())),
-                }}
-                placeholder={t('filter.fieldPlaceholder')}
-                aria-label={t('filter.fieldN', { n })}
-                data-testid="filter-field"
-                status={condition.field && !field ? 'warning' : undefined}
-              />
-              <Select<FilterOperator>
-                className="fw-condition-op"
-                value={condition.op}
-                onChange={(op) =>
-                  setCondition(condition.uid, (c) => ({
-                    ...c,
-                    op,
-                    value: sameShape(c.op, op) ? c.value : initialValue(op),
-                  }))
-                }
-                options={operatorsFor(field).map((op) => ({
-                  value: op,
-                  label: t(`filter.ops.${op}`),
-                }))}
-                aria-label={t('filter.opN', { n })}
-                data-testid="filter-op"
-              />
-              <div className="fw-condition-value">
-                <ConditionValueInput
-                  app={app}
-                  field={field}
-                  op={condition.op}
-                  value={condition.value}
-                  onChange={(value) => setCondition(condition.uid, (c) => ({ ...c, value }))}
-                  label={t('filter.valueN', { n })}
-                />
-              </div>
-              <Button
-                type="text"
-                danger
-                icon={<DeleteOutlined aria-hidden />}
-                aria-label={t('filter.removeN', { n })}
-                onClick={() =>
-                  setDraft((current) => ({
-                    ...current,
-                    conditions: current.conditions.filter((c) => c.uid !== condition.uid),
-                  }))
-                }
-                data-testid="filter-remove"
-              />
-            </li>
-          );
-        })}
+        {draft.conditions.map((condition, index) => (
+          <ConditionRow
+            key={condition.uid}
+            app={app}
+            index={index}
+            condition={condition}
+            paths={paths}
+            resolve={(path) => resolvePath(path, entity, entities)}
+            onChange={(change) => setCondition(condition.uid, change)}
+            onRemove={() =>
+              setDraft((current) => ({
+                ...current,
+                conditions: current.conditions.filter((c) => c.uid !== condition.uid),
+              }))
+            }
+          />
+        ))}
       </ol>
       <Space wrap>
         <Button icon={<PlusOutlined aria-hidden />} onClick={addCondition} data-testid="filter-add">
@@ -192,17 +120,4 @@ export function FilterBuilder({ app, entity, entities, filter, onApply }: Filter
       </Space>
     </form>
   );
-}
-
-/** Whether a value entered for one operator still fits another (e.g. eq → ne). */
-function sameShape(a: FilterOperator, b: FilterOperator): boolean {
-  const shape = (op: FilterOperator) =>
-    op === 'in' || op === 'nin'
-      ? 'list'
-      : op === 'between'
-        ? 'range'
-        : op === 'is_null'
-          ? 'null'
-          : 'one';
-  return shape(a) === shape(b);
 }
