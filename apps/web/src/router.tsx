@@ -31,6 +31,14 @@ const ClassifierEditorPage = lazyPage(
   () => import('./features/classifiers/components/ClassifierEditorPage'),
   'ClassifierEditorPage',
 );
+const FlowEditorPage = lazyPage(
+  () => import('./features/flows/components/FlowEditorPage'),
+  'FlowEditorPage',
+);
+const FlowInstancePage = lazyPage(
+  () => import('./features/flows/components/FlowInstancePage'),
+  'FlowInstancePage',
+);
 const TasksPage = lazyPage(() => import('./features/tasks/components/TasksPage'), 'TasksPage');
 const TemplatesPage = lazyPage(
   () => import('./features/templates/components/TemplatesPage'),
@@ -71,6 +79,8 @@ export const router = createBrowserRouter([
               { path: 'apps/:app/forms/:form/design', element: <FormDesignerPage /> },
               { path: 'apps/:app/forms/:form/fill', element: <FormFillPage /> },
               { path: 'apps/:app/classifiers/:classifier', element: <ClassifierEditorPage /> },
+              { path: 'apps/:app/flows/:flow', element: <FlowEditorPage /> },
+              { path: 'flow-instances/:id', element: <FlowInstancePage /> },
               { path: 'records', element: <RecordsPage /> },
               { path: 'tasks', element: <TasksPage /> },
               { path: 'templates', element: <TemplatesPage /> },

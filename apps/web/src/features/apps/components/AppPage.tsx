@@ -8,6 +8,7 @@ import { problemText } from '../../../lib/problemText';
 import { usePermissions } from '../../auth/hooks/usePermissions';
 import { useEntities } from '../../entities/hooks/useEntities';
 import { ClassifiersSection } from '../../classifiers/components/ClassifiersSection';
+import { FlowsSection } from '../../flows/components/FlowsSection';
 import { FormsSection } from '../../forms/components/FormsSection';
 import { Breadcrumbs } from '../../shell/components/Breadcrumbs';
 import { ConfirmDeleteModal } from '../../shell/components/ConfirmDeleteModal';
@@ -107,6 +108,7 @@ export function AppPage() {
       <EntitiesTable app={key} entities={entities.data} loading={entities.isPending} />
       <FormsSection app={key} entities={entities.data ?? []} />
       <ClassifiersSection app={key} entities={entities.data ?? []} />
+      <FlowsSection app={key} entities={entities.data ?? []} />
       <ConfirmDeleteModal
         open={deleting}
         title={t('apps.deleteTitle', { name })}
