@@ -6,7 +6,6 @@ import {
   type FlowEvent,
   type FlowStateMeta,
 } from '@formwork/flows';
-import type { Logger } from 'pino';
 import { DataSource, type EntityManager } from 'typeorm';
 import {
   initialTransition,
@@ -14,7 +13,9 @@ import {
   type AnyStateMachine,
   type AnyMachineSnapshot,
 } from 'xstate';
-import { LOGGER } from '../common/logger.js';
+import { Semaphore } from '../common/semaphore.js';
+import { CONFIG } from '../config/config.module.js';
+import type { Config } from '../config/config.js';
 import { clientOf, type SqlClient } from '../database/prepared-query.js';
 import { EntitiesRepository } from '../entities/entities.repository.js';
 import { QueueService } from '../queue/queue.service.js';
@@ -80,6 +81,7 @@ interface Action {
 @Injectable()
 export class FlowRuntime {
   private readonly machines = new Map<string, AnyStateMachine>();
+  private readonly slots: Semaphore;
   private stepRunner: ((steps: StepRef[]) => void) | undefined;
 
   constructor(
@@ -89,19 +91,28 @@ export class FlowRuntime {
     private readonly records: RecordsRepository,
     private readonly entities: EntitiesRepository,
     private readonly queue: QueueService,
-    @Inject(LOGGER) private readonly logger: Logger,
-  ) {}
+    @Inject(CONFIG) config: Config,
+  ) {
+    this.slots = new Semaphore(Math.max(1, Math.floor(config.FORMWORK_DB_POOL_SIZE / 2)));
+  }
 
   /** The step executor registers itself here (it needs the runtime; the runtime needs it after commit). */
   onStepsCommitted(run: (steps: StepRef[]) => void): void {
     this.stepRunner = run;
   }
 
-  /** Runs `work` in one transaction; steps it entered start once it has committed. */
+  /**
+   * Runs `work` in one transaction; steps it entered start once it has committed. A transaction
+   * may also read through the pool (cached definitions), so at most half of the pool runs flow
+   * transactions at once: otherwise a burst of steps could hold every connection while each
+   * waits for one more.
+   */
   async transact<T>(work: (tx: FlowTx) => Promise<T>): Promise<T> {
     const steps: StepRef[] = [];
-    const result = await this.dataSource.transaction(async (manager) =>
-      work({ manager, client: await clientOf(manager), steps }),
+    const result = await this.slots.run(() =>
+      this.dataSource.transaction(async (manager) =>
+        work({ manager, client: await clientOf(manager), steps }),
+      ),
     );
     if (steps.length > 0) this.stepRunner?.(steps);
     return result;

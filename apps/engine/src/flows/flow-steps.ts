@@ -187,7 +187,7 @@ export class FlowSteps implements OnModuleInit, OnApplicationBootstrap, BeforeAp
           tx.manager,
           instance.app_key,
           params.entity,
-          params.values,
+          renderBody(params.values, context),
           null,
         );
         return { kind: 'done', output: { id: created.id } };
