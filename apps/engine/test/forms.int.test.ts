@@ -424,6 +424,38 @@ describe('public forms', () => {
     expect(await surveyRows()).toBe(before + 1);
   });
 
+  it('keeps each answer of a concurrent batch as sent, whichever fields it fills', async () => {
+    const answers = Array.from({ length: 12 }, (_, index) =>
+      index % 3 === 0
+        ? { kind: '投诉', detail: `第 ${index} 条`, score: 2, follow_up: '2026-12-24' }
+        : index % 3 === 1
+          ? { kind: '咨询', score: 9, phone: `1380000000${index % 10}` }
+          : { kind: '咨询', score: 10 },
+    );
+    const responses = await Promise.all(answers.map((data) => submitPublic({ data })));
+    expect(responses.map((response) => response.status)).toEqual(Array(12).fill(201));
+    const ids = await Promise.all(
+      responses.map(
+        async (response) => ((await response.json()) as { submissionId: string }).submissionId,
+      ),
+    );
+    const rows = await t.sql<Record<string, unknown> & { submission: string }>(
+      `SELECT s.id AS submission, r.kind, r.detail, r.score, r.follow_up, r.phone
+         FROM formwork.form_submissions s JOIN app_crm.survey r ON r.id = s.record_id
+        WHERE s.id = ANY($1::uuid[])`,
+      [ids],
+    );
+    const bySubmission = new Map(rows.map(({ submission, ...row }) => [submission, row]));
+    answers.forEach((data, index) =>
+      expect(bySubmission.get(ids[index]!)).toEqual({
+        detail: null,
+        follow_up: null,
+        phone: null,
+        ...data,
+      }),
+    );
+  });
+
   it('links the answer to the customer named by a signed customer link', async () => {
     const link = await staff.forms.customerLink('crm', 'survey', customerId);
     const response = await submitPublic(

@@ -19,8 +19,9 @@ const MAX_BATCH = 200;
 const MAX_IDLE_COALESCERS = 200;
 
 /**
- * Record creates go through a group commit per table and field set (ADR 0008): concurrent
- * creates share one statement and one commit; each still gets its own row, history and event.
+ * Record creates go through a group commit per table (ADR 0008; per entity version, whatever
+ * fields a create sets, ADR 0010): concurrent creates share one statement and one commit; each
+ * still gets its own row, history and event.
  */
 @Injectable()
 export class RecordCreateBatcher {
@@ -43,8 +44,11 @@ export class RecordCreateBatcher {
     actorId: string | null,
     submission?: FormSubmissionRow,
   ): Promise<RecordRow> {
-    const fields = entity.fields.filter((field) => values[field.key] !== undefined);
-    const key = [app, entity.key, entity.version, ...fields.map((field) => field.key)].join('\0');
+    // Every row of a batch sets every active field (an absent value as NULL: no user column has a
+    // default), so creates that leave different fields empty — a form whose conditional fields are
+    // dropped when hidden — still share one batch and one prepared statement per entity version.
+    const fields = entity.fields;
+    const key = [app, entity.key, entity.version].join('\0');
     let coalescer = this.coalescers.get(key);
     if (!coalescer) {
       this.dropIdleCoalescers();
