@@ -2,7 +2,7 @@
 /**
  * Formwork benchmark suite. Run from the repository root after `pnpm build`:
  *
- *   node apps/engine/bench/run-benchmarks.mjs [cold-start] [throughput] [records] [forms] [classifiers]
+ *   node apps/engine/bench/run-benchmarks.mjs [cold-start] [throughput] [records] [forms] [classifiers] [flows]
  *
  * With no argument every part runs; with names, only those (e.g. `… run-benchmarks.mjs records`).
  *
@@ -20,6 +20,8 @@
  * 5. Classifiers (lib/classifiers-bench.mjs): batch ABC (Pareto) + lifecycle + RFM over 1,000,000
  *    customers and 5,000,000 orders beside hand-written SQL and json-rules-engine; the added
  *    latency of a record write with three on-change classifiers.
+ * 6. Flows (lib/flows-bench.mjs): durable transitions/s (start + five automatic steps + a task)
+ *    beside raw XState and one pg transaction per step; timer lateness p95 under that load.
  *
  * Prints a summary and Markdown for docs/benchmarks.md; writes bench/results/latest.json (or,
  * for some parts only, latest-<parts>.json).
@@ -36,6 +38,7 @@ import { measureColdStarts } from './lib/cold-start.mjs';
 import { removeAllDataDirsNow } from './lib/data-dirs.mjs';
 import { assertEngineBuilt } from './lib/engine.mjs';
 import { classifiersReport, measureClassifiers } from './lib/classifiers-bench.mjs';
+import { flowsReport, measureFlows } from './lib/flows-bench.mjs';
 import { formsReport, measureForms } from './lib/forms-bench.mjs';
 import { measureRecords } from './lib/records-bench.mjs';
 import { recordsReport } from './lib/records-report.mjs';
@@ -59,9 +62,16 @@ const resultsFile = (suites) =>
       import.meta.url,
     ),
   );
-const SUITES = ['cold-start', 'throughput', 'records', 'forms', 'classifiers'];
+const SUITES = ['cold-start', 'throughput', 'records', 'forms', 'classifiers', 'flows'];
 /** Minutes each part may take before the watchdog stops the bench. */
-const WATCHDOG_MINUTES = { 'cold-start': 3, throughput: 7, records: 10, forms: 4, classifiers: 25 };
+const WATCHDOG_MINUTES = {
+  'cold-start': 3,
+  throughput: 7,
+  records: 10,
+  forms: 4,
+  classifiers: 25,
+  flows: 6,
+};
 
 /** The parts named on the command line, or all of them. */
 function selectSuites(names) {
@@ -159,6 +169,7 @@ function reportOf(results, { markdown }) {
   if (results.records) parts.push(recordsReport(results.records, { markdown }));
   if (results.forms) parts.push(formsReport(results.forms));
   if (results.classifiers) parts.push(classifiersReport(results.classifiers));
+  if (results.flows) parts.push(flowsReport(results.flows));
   return parts.join('\n\n');
 }
 
@@ -222,6 +233,12 @@ async function main() {
     classifiers = await measureClassifiers({ ...settings, databaseUrl, log, issues });
   }
 
+  let flows;
+  if (suites.has('flows')) {
+    heading('6. Flows: durable transitions beside raw XState and pg; timer lateness under load');
+    flows = await measureFlows({ ...settings, databaseUrl, log, issues });
+  }
+
   const results = {
     measuredAt: new Date().toISOString(),
     machine,
@@ -232,6 +249,7 @@ async function main() {
     records,
     forms,
     classifiers,
+    flows,
     issues,
   };
   await writeJson(resultsFile(suites), results);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import type { FlowHistoryEntry, FlowInstanceStatus, FlowTask } from '@formwork/definitions';
 import { DataSource } from 'typeorm';
-import type { SqlClient } from '../database/prepared-query.js';
+import { queryPrepared, type SqlClient } from '../database/prepared-query.js';
 
 export interface InstanceRow {
   id: string;
@@ -112,9 +112,11 @@ export class FlowInstancesRepository {
 
   /** The instance, locked for the transition about to be made. */
   async lock(client: SqlClient, id: string): Promise<InstanceRow | undefined> {
-    const { rows } = await client.query<InstanceRow>(
+    const rows = await queryPrepared<InstanceRow>(
+      client,
       `SELECT * FROM formwork.flow_instances WHERE id = $1 FOR UPDATE`,
       [id],
+      0,
     );
     return rows[0];
   }
@@ -124,7 +126,8 @@ export class FlowInstancesRepository {
     id: string,
     state: Pick<InstanceRow, 'status' | 'snapshot' | 'current' | 'visits' | 'error'>,
   ): Promise<void> {
-    await client.query(
+    await queryPrepared(
+      client,
       `UPDATE formwork.flow_instances SET status = $2, snapshot = $3, current = $4, visits = $5, error = $6, updated_at = now()
         WHERE id = $1`,
       [
@@ -135,6 +138,7 @@ export class FlowInstancesRepository {
         JSON.stringify(state.visits),
         state.error ? JSON.stringify(state.error) : null,
       ],
+      0,
     );
   }
 
@@ -149,7 +153,8 @@ export class FlowInstancesRepository {
     }[],
   ): Promise<void> {
     if (entries.length === 0) return;
-    await client.query(
+    await queryPrepared(
+      client,
       `INSERT INTO formwork.flow_history (instance_id, node_id, event, by, data)
        SELECT * FROM unnest($1::uuid[], $2::text[], $3::text[], $4::uuid[], $5::jsonb[])`,
       [
@@ -159,6 +164,7 @@ export class FlowInstancesRepository {
         entries.map((entry) => entry.by),
         entries.map((entry) => (entry.data === undefined ? null : JSON.stringify(entry.data))),
       ],
+      0,
     );
   }
 
@@ -268,10 +274,12 @@ export class FlowInstancesRepository {
     client: SqlClient,
     step: Pick<StepRow, 'instance_id' | 'node_id' | 'visit' | 'action' | 'params'>,
   ): Promise<void> {
-    await client.query(
+    await queryPrepared(
+      client,
       `INSERT INTO formwork.flow_steps (instance_id, node_id, visit, action, params) VALUES ($1, $2, $3, $4, $5)
        ON CONFLICT DO NOTHING`,
       [step.instance_id, step.node_id, step.visit, step.action, JSON.stringify(step.params)],
+      0,
     );
   }
 
@@ -282,9 +290,11 @@ export class FlowInstancesRepository {
     nodeId: string,
     visit: number,
   ): Promise<StepRow | undefined> {
-    const { rows } = await client.query<StepRow>(
+    const rows = await queryPrepared<StepRow>(
+      client,
       `SELECT * FROM formwork.flow_steps WHERE instance_id = $1 AND node_id = $2 AND visit = $3 FOR UPDATE`,
       [instanceId, nodeId, visit],
+      0,
     );
     return rows[0];
   }
@@ -295,11 +305,13 @@ export class FlowInstancesRepository {
     status: StepRow['status'],
     error?: string,
   ): Promise<void> {
-    await client.query(
-      `UPDATE formwork.flow_steps SET status = $4, error = $5, attempts = attempts + 1,
-              done_at = CASE WHEN $4 IN ('done', 'failed') THEN now() END
+    await queryPrepared(
+      client,
+      `UPDATE formwork.flow_steps SET status = $4::text, error = $5, attempts = attempts + 1,
+              done_at = CASE WHEN $4::text IN ('done', 'failed') THEN now() END
         WHERE instance_id = $1 AND node_id = $2 AND visit = $3`,
       [step.instance_id, step.node_id, step.visit, status, error ?? null],
+      0,
     );
   }
 

@@ -160,12 +160,14 @@ export class FlowRuntime {
    */
   async dispatch(
     tx: FlowTx,
-    instanceId: string,
+    target: string | InstanceRow,
     event: FlowEvent,
     by: string | null,
     history?: { event: string; data?: unknown },
   ): Promise<boolean> {
-    const instance = await this.instances.lock(tx.client, instanceId);
+    // A caller that holds the row lock already passes the row it read under it.
+    const instance =
+      typeof target === 'string' ? await this.instances.lock(tx.client, target) : target;
     if (!instance || (instance.status !== 'running' && instance.status !== 'waiting')) return false;
     const flow = await this.flows.version(
       instance.app_key,
@@ -179,11 +181,14 @@ export class FlowRuntime {
       instance.snapshot as Parameters<typeof machine.resolveState>[0],
     );
     const [next, actions] = transition(machine, current, event);
-    if (history)
-      await this.instances.addHistory(tx.client, [
-        { instanceId, nodeId: event.nodeId, event: history.event, by, data: history.data },
-      ]);
-    await this.settle(tx, instance, flow, next, actions, by);
+    const entry = history && {
+      instanceId: instance.id,
+      nodeId: event.nodeId,
+      event: history.event,
+      by,
+      data: history.data,
+    };
+    await this.settle(tx, instance, flow, next, actions, by, entry ? [entry] : []);
     return true;
   }
 
@@ -209,9 +214,9 @@ export class FlowRuntime {
     snapshot: AnyMachineSnapshot,
     actions: Action[],
     by: string | null,
+    history: Parameters<FlowInstancesRepository['addHistory']>[1] = [],
   ): Promise<void> {
     const visits = { ...instance.visits };
-    const history: Parameters<FlowInstancesRepository['addHistory']>[1] = [];
     for (const action of actions)
       await this.perform(tx, { instance, flow, snapshot, visits, history, by }, action);
     await this.instances.addHistory(tx.client, history);

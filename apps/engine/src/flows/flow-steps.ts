@@ -77,7 +77,8 @@ export class FlowSteps implements OnModuleInit, OnApplicationBootstrap, BeforeAp
       const instance = await this.instances.lock(tx.client, instanceId);
       const step = await this.instances.lockStep(tx.client, instanceId, nodeId, visit);
       if (!instance || !step || step.status !== 'waiting') return;
-      if (outcome.ok) await this.complete(tx, step, { output: { status: outcome.status } });
+      if (outcome.ok)
+        await this.complete(tx, instance, step, { output: { status: outcome.status } });
       else {
         await this.instances.setStep(tx.client, step, 'failed', outcome.message);
         await this.runtime.fail(tx, instance, nodeId, outcome.message);
@@ -146,13 +147,14 @@ export class FlowSteps implements OnModuleInit, OnApplicationBootstrap, BeforeAp
         await this.instances.setStep(tx.client, step, 'waiting');
         return;
       }
-      await this.complete(tx, step, outcome);
+      await this.complete(tx, instance, step, outcome);
     });
   }
 
   /** A step's work is done (now, or when its delivery or subflow finished): the flow moves on. */
   async complete(
     tx: FlowTx,
+    instance: InstanceRow,
     step: Pick<StepRow, 'instance_id' | 'node_id' | 'visit'>,
     outcome: { record?: Record<string, unknown>; output?: unknown },
   ): Promise<void> {
@@ -163,7 +165,7 @@ export class FlowSteps implements OnModuleInit, OnApplicationBootstrap, BeforeAp
       ...(outcome.record ? { record: outcome.record } : {}),
       ...(outcome.output !== undefined ? { output: outcome.output } : {}),
     } as FlowEvent;
-    await this.runtime.dispatch(tx, step.instance_id, event, null, {
+    await this.runtime.dispatch(tx, instance, event, null, {
       event: 'step_completed',
       data: outcome.output ?? outcome.record,
     });

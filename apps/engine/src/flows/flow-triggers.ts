@@ -87,6 +87,8 @@ export class FlowTriggers
     this.queue.register<TimerJob>({
       queue: TIMER_QUEUE,
       retryLimit: 5,
+      // Many waits end at once under load; each is idempotent (the timer row says if it fired).
+      batchSize: 50,
       handle: (job) => this.fireTimer(job),
     });
     this.queue.register({

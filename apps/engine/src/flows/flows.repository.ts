@@ -78,25 +78,33 @@ function toVersion(row: VersionRow): PublishedFlow {
 }
 
 const MAX_CACHED_APPS = 2_000;
+const MAX_CACHED_VERSIONS = 2_000;
 
 /** Flow drafts and their immutable published versions. */
 @Injectable()
 export class FlowsRepository {
   /** The latest published version of each flow of an app: events are matched against them. */
   private readonly published = new InvalidatedCache<PublishedFlow[]>(MAX_CACHED_APPS);
+  private readonly versionCache = new Map<string, PublishedFlow>();
 
   constructor(
     private readonly dataSource: DataSource,
     private readonly feed: ChangeFeed,
   ) {
     feed.subscribe('formwork_flows', {
-      changed: (app) => this.published.delete(app),
-      reset: () => this.published.clear(),
+      changed: (app) => this.forget(app),
+      reset: () => {
+        this.published.clear();
+        this.versionCache.clear();
+      },
     });
   }
 
+  /** After a change to the app's flows (a deleted flow's key may come back with version 1). */
   forget(app: string): void {
     this.published.delete(app);
+    for (const key of this.versionCache.keys())
+      if (key.startsWith(`${app}/`)) this.versionCache.delete(key);
   }
 
   async list(app: string): Promise<(Flow & { app: string })[]> {
@@ -188,17 +196,26 @@ export class FlowsRepository {
     return rows.map(toVersion);
   }
 
+  /** A published version; versions never change, so each is read once per engine. */
   async version(
     app: string,
     key: string,
     version: number,
     manager: EntityManager = this.dataSource.manager,
   ): Promise<PublishedFlow | undefined> {
+    const cacheKey = `${app}/${key}@${version}`;
+    const cached = this.versionCache.get(cacheKey);
+    if (cached) return cached;
     const rows: VersionRow[] = await manager.query(
       `SELECT * FROM formwork.flow_versions WHERE app_key = $1 AND flow_key = $2 AND version = $3`,
       [app, key, version],
     );
-    return rows[0] && toVersion(rows[0]);
+    const found = rows[0] && toVersion(rows[0]);
+    if (found) {
+      if (this.versionCache.size >= MAX_CACHED_VERSIONS) this.versionCache.clear();
+      this.versionCache.set(cacheKey, found);
+    }
+    return found;
   }
 
   /** Every flow's latest published version in the app (cached; events are matched against them). */

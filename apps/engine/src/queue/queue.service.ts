@@ -19,6 +19,8 @@ export interface QueueWorker<Data extends object> {
   retryDelaySeconds?: number;
   /** A job not finished by then is taken for abandoned (its engine died) and retried. */
   expireInSeconds?: number;
+  /** Jobs fetched per poll and handled side by side (handlers must be idempotent: a failure retries them all). */
+  batchSize?: number;
   /** Also sends a job on this cron schedule (once per tick across every engine; UTC). */
   cron?: string;
   handle(data: Data, job: { id: string; retryCount: number }): Promise<void>;
@@ -75,10 +77,11 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
       });
       const workerId = await this.boss.work<object>(
         worker.queue,
-        { pollingIntervalSeconds: 0.5, batchSize: 1, includeMetadata: true },
+        { pollingIntervalSeconds: 0.5, batchSize: worker.batchSize ?? 1, includeMetadata: true },
         async (jobs) => {
-          for (const job of jobs)
-            await worker.handle(job.data, { id: job.id, retryCount: job.retryCount });
+          await Promise.all(
+            jobs.map((job) => worker.handle(job.data, { id: job.id, retryCount: job.retryCount })),
+          );
         },
       );
       this.workerIds.set(worker.queue, workerId);
@@ -93,7 +96,9 @@ export class QueueService implements OnApplicationBootstrap, BeforeApplicationSh
     data: object,
     { client, ...options }: PgBoss.SendOptions & { client?: SqlClient } = {},
   ): Promise<string> {
-    const db = client && { executeSql: (text: string, values: unknown[]) => client.query(text, values) };
+    const db = client && {
+      executeSql: (text: string, values: unknown[]) => client.query(text, values),
+    };
     const id = await this.boss.send(queue, data, { ...options, ...(db ? { db } : {}) });
     if (!id) throw new Error(`the ${queue} queue refused the job (a singleton already waits)`);
     // Polling would take it within half a second; the user is waiting for a progress bar now.
