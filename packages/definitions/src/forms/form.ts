@@ -70,6 +70,8 @@ export interface PublicForm {
   schema: JsonSchema;
   uiSchema: UiSchema;
   version: number;
+  /** URL of the schema compiled to a standalone validator module, when the engine offers one. */
+  validator?: string;
 }
 
 export const formSubmissionInputSchema = z.strictObject({

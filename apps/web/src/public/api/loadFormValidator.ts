@@ -3,7 +3,6 @@ import type { RJSFSchema, ValidatorType } from '@rjsf/utils';
 // The file, not the package index: the index also builds an ajv validator by default.
 import createPrecompiledValidator from '@rjsf/validator-ajv8/lib/createPrecompiledValidator.js';
 import type { ValidatorFunctions } from '@rjsf/validator-ajv8/lib/types.js';
-import { validatorUrl } from './publicFormApi';
 
 export type FormValidator = ValidatorType<Record<string, unknown>, RJSFSchema>;
 
@@ -14,17 +13,14 @@ const isValidatorFunctions = (value: unknown): value is ValidatorFunctions =>
 
 /**
  * Imports the form's schema compiled by the engine's ajv (standalone code, formats inlined), so
- * the browser can validate exactly as the server does without shipping ajv. Started together with
- * the form itself; undefined when it cannot be loaded.
+ * the browser can validate exactly as the server does without shipping ajv. Undefined when it
+ * cannot be loaded.
  */
 export async function importValidatorFunctions(
-  shareToken: string,
+  url: string,
 ): Promise<ValidatorFunctions | undefined> {
   try {
-    const module = (await import(/* @vite-ignore */ validatorUrl(shareToken))) as Record<
-      string,
-      unknown
-    >;
+    const module = (await import(/* @vite-ignore */ url)) as Record<string, unknown>;
     // An ES module exports the functions by name; a bundled CommonJS one hangs them off `default`.
     const functions = isValidatorFunctions(module.default) ? module.default : module;
     return isValidatorFunctions(functions) ? functions : undefined;

@@ -29,8 +29,6 @@ export interface SubmissionBody {
 
 const formUrl = (shareToken: string) => `/api/public/forms/${encodeURIComponent(shareToken)}`;
 
-export const validatorUrl = (shareToken: string) => `${formUrl(shareToken)}/validator.js`;
-
 function retryAfterSeconds(response: Response): number | undefined {
   const seconds = Number(response.headers.get('retry-after'));
   return Number.isFinite(seconds) && seconds > 0 ? Math.ceil(seconds) : undefined;

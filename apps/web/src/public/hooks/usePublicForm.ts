@@ -12,7 +12,7 @@ export type PublicFormState =
   | Exclude<LoadFormResult, { kind: 'ready' }>
   | { kind: 'ready'; form: PublicForm; validator: FormValidator | undefined };
 
-/** Loads the form and its compiled validator side by side. */
+/** Loads the form, then its compiled validator when the engine offers one. */
 export function usePublicForm(shareToken: string | undefined) {
   const [state, setState] = useState<PublicFormState>({ kind: 'loading' });
   const [attempt, setAttempt] = useState(0);
@@ -20,16 +20,19 @@ export function usePublicForm(shareToken: string | undefined) {
   useEffect(() => {
     if (!shareToken) return;
     let isCurrent = true;
-    void Promise.all([loadPublicForm(shareToken), importValidatorFunctions(shareToken)]).then(
-      ([result, functions]) => {
-        if (!isCurrent) return;
-        setState(
-          result.kind === 'ready'
-            ? { ...result, validator: createFormValidator(functions, result.form.schema) }
-            : result,
-        );
-      },
-    );
+    void loadPublicForm(shareToken).then(async (result) => {
+      // Without a compiled validator the server validates alone (its 422s land on the fields).
+      const functions =
+        result.kind === 'ready' && result.form.validator
+          ? await importValidatorFunctions(result.form.validator)
+          : undefined;
+      if (!isCurrent) return;
+      setState(
+        result.kind === 'ready'
+          ? { ...result, validator: createFormValidator(functions, result.form.schema) }
+          : result,
+      );
+    });
     return () => {
       isCurrent = false;
     };
