@@ -51,7 +51,8 @@ function parseField(text: string, spec: FieldSpec): Set<number> | string {
   for (const part of text.split(',')) {
     const [range = '', stepText] = part.split('/');
     const step = stepText === undefined ? 1 : Number(stepText);
-    if (!Number.isInteger(step) || step < 1) return `the ${spec.name} step "${stepText}" is not a positive number`;
+    if (!Number.isInteger(step) || step < 1)
+      return `the ${spec.name} step "${stepText}" is not a positive number`;
     let from: number | undefined;
     let to: number | undefined;
     if (range === '*' || range === '?') [from, to] = [spec.min, spec.max];

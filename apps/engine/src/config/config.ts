@@ -72,7 +72,12 @@ const configSchema = z.object({
   FORMWORK_WEBHOOK_ALLOWED_HOSTS: z
     .string()
     .default('')
-    .transform((text) => text.split(',').map((host) => host.trim()).filter(Boolean)),
+    .transform((text) =>
+      text
+        .split(',')
+        .map((host) => host.trim())
+        .filter(Boolean),
+    ),
   LOG_LEVEL: z
     .enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` })
     .default('info'),
