@@ -17,7 +17,7 @@ import { ClassifierCompiler } from './classifier-compiler.js';
 import { ClassifiersRepository } from './classifiers.repository.js';
 
 export const RUN_QUEUE = 'classifier-run';
-const CHUNK = 10_000;
+const CHUNK = 50_000;
 /** Share of the progress bar the compute step takes; applying the chunks fills the rest. */
 const COMPUTED = 0.3;
 

@@ -25,7 +25,8 @@ interface EventRow {
   payload: Record<string, unknown>;
 }
 
-const BATCH = 200;
+/** Events per delivery transaction: a batch run can emit a million of them. */
+const BATCH = 2_000;
 const IDLE_POLL_MS = 200;
 const SCHEDULE_QUEUE = 'flow-schedule-tick';
 const MAX_SCHEDULED_RECORDS = 10_000;

@@ -53,9 +53,6 @@ export class Classifiers1732850000000 implements MigrationInterface {
         PRIMARY KEY (app_key, classifier_key, record_id),
         FOREIGN KEY (app_key, classifier_key) REFERENCES formwork.classifiers (app_key, key) ON DELETE CASCADE
       )`);
-    await runner.query(
-      `CREATE INDEX events_record_idx ON formwork.events (record_id, id) WHERE record_id IS NOT NULL`,
-    );
     await runner.query(`
       CREATE FUNCTION formwork.notify_classifier_change() RETURNS trigger LANGUAGE plpgsql AS $$
       BEGIN
@@ -70,7 +67,6 @@ export class Classifiers1732850000000 implements MigrationInterface {
   async down(runner: QueryRunner): Promise<void> {
     await runner.query(`DROP TRIGGER classifiers_notify ON formwork.classifiers`);
     await runner.query(`DROP FUNCTION formwork.notify_classifier_change()`);
-    await runner.query(`DROP INDEX formwork.events_record_idx`);
     for (const table of ['classifications', 'classifier_versions', 'classifiers'])
       await runner.query(`DROP TABLE formwork.${table}`);
     await runner.query(`DROP SCHEMA formwork_runs CASCADE`);
