@@ -107,7 +107,7 @@ describe('defining classifiers', () => {
     ['an unknown key', { colour: 'red' }, '/colour'],
   ])('refuses %s with the path to it, storing nothing', async (_, change, path) => {
     const problem = await refusal(
-      t.admin.classifiers.put('crm', 'refused', { ...abc, ...change } as ClassifierDefinitionInput),
+      t.admin.classifiers.put('crm', 'refused', { ...abc, ...change }),
     );
     expect(problem.status).toBe(422);
     expect(problem.problem.errors?.map((error) => error.path)).toContain(path);
