@@ -220,7 +220,7 @@ describe('running', () => {
 
     const task = await openTask(staff, instance.id);
     expect(task).toMatchObject({
-      title: '首次回访 {{record.name}}',
+      title: '首次回访 王芳',
       form: 'visit',
       recordId: customer.id,
     });

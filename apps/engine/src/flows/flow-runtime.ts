@@ -21,6 +21,7 @@ import { EntitiesRepository } from '../entities/entities.repository.js';
 import { QueueService } from '../queue/queue.service.js';
 import { RecordsRepository } from '../records/records.repository.js';
 import { addDuration, instantOf } from './flow-time.js';
+import { renderTemplate } from './render-template.js';
 import { FlowInstancesRepository, type InstanceRow } from './flow-instances.repository.js';
 import { FlowsRepository, type PublishedFlow } from './flows.repository.js';
 
@@ -119,7 +120,8 @@ export class FlowRuntime {
   }
 
   machineOf(flow: PublishedFlow): AnyStateMachine {
-    const key = `${flow.app}/${flow.flow}@${flow.version}`;
+    // publishedAt too: an app deleted and made again starts its flows' versions at 1 again.
+    const key = `${flow.app}/${flow.flow}@${flow.version}:${flow.publishedAt}`;
     let machine = this.machines.get(key);
     if (!machine) {
       if (this.machines.size >= MAX_CACHED_MACHINES) this.machines.clear();
@@ -323,7 +325,7 @@ export class FlowRuntime {
       node_id: params.nodeId,
       visit,
       kind: params.kind,
-      title: params.title,
+      title: renderTemplate(params.title, snapshot.context),
       form_key: params.form ?? null,
       record_id: instance.record_id,
       entity_key: instance.entity_key,

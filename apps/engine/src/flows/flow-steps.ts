@@ -6,7 +6,6 @@ import {
   type OnModuleInit,
 } from '@nestjs/common';
 import type { EffectActionParams, FlowEvent } from '@formwork/flows';
-import { readContextPath } from '@formwork/flows';
 import type { Logger } from 'pino';
 import { OnChangeClassification } from '../classifiers/on-change-classification.js';
 import { LOGGER } from '../common/logger.js';
@@ -20,6 +19,7 @@ import {
 import { FlowRuntime, type FlowTx, type StepRef } from './flow-runtime.js';
 import { FlowsRepository } from './flows.repository.js';
 import { Outbox } from './outbox.js';
+import { renderTemplate } from './render-template.js';
 
 /** What a step did: done (with what later nodes may read), or waiting for a delivery or a subflow. */
 type StepOutcome =
@@ -27,16 +27,6 @@ type StepOutcome =
 
 const SWEEP_INTERVAL_MS = 5_000;
 const STALLED_AFTER_SECONDS = 5;
-
-/** `{{record.name}}` placeholders filled from the instance context; unknown paths stay empty. */
-export function renderTemplate(text: string, context: unknown): string {
-  return text.replace(/\{\{\s*([A-Za-z0-9_.]+)\s*\}\}/g, (_match, path: string) => {
-    const value = readContextPath(context as never, path);
-    if (value === undefined || value === null) return '';
-    // Numbers and booleans read the same as JSON; objects and lists as their JSON.
-    return typeof value === 'string' ? value : JSON.stringify(value);
-  });
-}
 
 /**
  * Automatic steps (update/create record, classify, notify, webhook, subflow). A step is a row
