@@ -2,7 +2,7 @@
 /**
  * Formwork benchmark suite. Run from the repository root after `pnpm build`:
  *
- *   node apps/engine/bench/run-benchmarks.mjs [cold-start] [throughput] [records] [forms] [classifiers] [flows]
+ *   node apps/engine/bench/run-benchmarks.mjs [cold-start] [throughput] [records] [forms] [classifiers] [flows] [flow-editor]
  *
  * With no argument every part runs; with names, only those (e.g. `… run-benchmarks.mjs records`).
  *
@@ -22,6 +22,8 @@
  *    latency of a record write with three on-change classifiers.
  * 6. Flows (lib/flows-bench.mjs): durable transitions/s (start + five automatic steps + a task)
  *    beside raw XState and one pg transaction per step; timer lateness p95 under that load.
+ * 7. Flow editor (lib/flow-editor-bench.mjs): in Chromium, keystroke / select / drag to the next
+ *    painted frame on a 300-node flow beside a 12-node one.
  *
  * Prints a summary and Markdown for docs/benchmarks.md; writes bench/results/latest.json (or,
  * for some parts only, latest-<parts>.json).
@@ -38,6 +40,7 @@ import { measureColdStarts } from './lib/cold-start.mjs';
 import { removeAllDataDirsNow } from './lib/data-dirs.mjs';
 import { assertEngineBuilt } from './lib/engine.mjs';
 import { classifiersReport, measureClassifiers } from './lib/classifiers-bench.mjs';
+import { flowEditorReport, measureFlowEditor } from './lib/flow-editor-bench.mjs';
 import { flowsReport, measureFlows } from './lib/flows-bench.mjs';
 import { formsReport, measureForms } from './lib/forms-bench.mjs';
 import { measureRecords } from './lib/records-bench.mjs';
@@ -62,7 +65,15 @@ const resultsFile = (suites) =>
       import.meta.url,
     ),
   );
-const SUITES = ['cold-start', 'throughput', 'records', 'forms', 'classifiers', 'flows'];
+const SUITES = [
+  'cold-start',
+  'throughput',
+  'records',
+  'forms',
+  'classifiers',
+  'flows',
+  'flow-editor',
+];
 /** Minutes each part may take before the watchdog stops the bench. */
 const WATCHDOG_MINUTES = {
   'cold-start': 3,
@@ -71,6 +82,7 @@ const WATCHDOG_MINUTES = {
   forms: 4,
   classifiers: 25,
   flows: 6,
+  'flow-editor': 5,
 };
 
 /** The parts named on the command line, or all of them. */
@@ -170,6 +182,7 @@ function reportOf(results, { markdown }) {
   if (results.forms) parts.push(formsReport(results.forms));
   if (results.classifiers) parts.push(classifiersReport(results.classifiers));
   if (results.flows) parts.push(flowsReport(results.flows));
+  if (results.flowEditor) parts.push(flowEditorReport(results.flowEditor));
   return parts.join('\n\n');
 }
 
@@ -239,6 +252,12 @@ async function main() {
     flows = await measureFlows({ ...settings, databaseUrl, log, issues });
   }
 
+  let flowEditor;
+  if (suites.has('flow-editor')) {
+    heading('7. Flow editor in Chromium: a 300-node flow beside a 12-node one');
+    flowEditor = await measureFlowEditor({ ...settings, databaseUrl, log, issues });
+  }
+
   const results = {
     measuredAt: new Date().toISOString(),
     machine,
@@ -250,6 +269,7 @@ async function main() {
     forms,
     classifiers,
     flows,
+    flowEditor,
     issues,
   };
   await writeJson(resultsFile(suites), results);
