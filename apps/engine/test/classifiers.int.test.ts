@@ -106,9 +106,7 @@ describe('defining classifiers', () => {
     ['a bad schedule', { triggers: ['schedule:0 25 * * *'] }, '/triggers/0'],
     ['an unknown key', { colour: 'red' }, '/colour'],
   ])('refuses %s with the path to it, storing nothing', async (_, change, path) => {
-    const problem = await refusal(
-      t.admin.classifiers.put('crm', 'refused', { ...abc, ...change }),
-    );
+    const problem = await refusal(t.admin.classifiers.put('crm', 'refused', { ...abc, ...change }));
     expect(problem.status).toBe(422);
     expect(problem.problem.errors?.map((error) => error.path)).toContain(path);
     expect((await refusal(t.admin.classifiers.get('crm', 'refused'))).status).toBe(404);
