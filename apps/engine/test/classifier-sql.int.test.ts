@@ -452,6 +452,25 @@ describe('fixture classifiers on seeded rows', () => {
     expect(row(none).matched_rules).toEqual([]);
   });
 
+  it('a table whose every rule is disabled gives the defaults (FIRST and UNIQUE)', async () => {
+    const [one, two] = [customer(100), customer(null)];
+    for (const hitPolicy of ['FIRST', 'UNIQUE'] as const) {
+      const row = await classify(
+        {
+          ...fixtures.abc_amount,
+          hitPolicy,
+          rules: fixtures.abc_amount.rules.map((rule) => ({ ...rule, disabled: true })),
+        },
+        [one, two],
+        [],
+      );
+      expect([one, two].map((item) => [row(item).out_tier, row(item).matched_rules])).toEqual([
+        ['C', []],
+        ['C', []],
+      ]);
+    }
+  });
+
   it('ABC by Pareto share: tied customers are peers and share one class', async () => {
     const [big, tie1, tie2, small, none, gone] = [
       customer(),

@@ -151,8 +151,10 @@ class TableSqlCompiler {
     if (this.errors.length > 0 || outputs.some((output) => output === undefined))
       return this.result('', empty);
     const plans = outputs as OutputPlan[];
-    const idsParameter = this.parameters.add(ruleIds, 'text[]');
     const direct = DIRECT_POLICIES.includes(classifier.hitPolicy);
+    // A parameter only when the statement uses it (one left unused has no type PostgreSQL can infer).
+    const idsParameter =
+      direct && rules.length === 0 ? '' : this.parameters.add(ruleIds, 'text[]');
     const ctes = [
       ...inputs.ctes,
       `hits AS (\n  SELECT x.*${rules.map((rule) => `,\n    ${rule.condition} AS m_${rule.n}`).join('')}\n  FROM ${inputs.from} x\n)`,
