@@ -153,8 +153,7 @@ class TableSqlCompiler {
     const plans = outputs as OutputPlan[];
     const direct = DIRECT_POLICIES.includes(classifier.hitPolicy);
     // A parameter only when the statement uses it (one left unused has no type PostgreSQL can infer).
-    const idsParameter =
-      direct && rules.length === 0 ? '' : this.parameters.add(ruleIds, 'text[]');
+    const idsParameter = direct && rules.length === 0 ? '' : this.parameters.add(ruleIds, 'text[]');
     const ctes = [
       ...inputs.ctes,
       `hits AS (\n  SELECT x.*${rules.map((rule) => `,\n    ${rule.condition} AS m_${rule.n}`).join('')}\n  FROM ${inputs.from} x\n)`,
